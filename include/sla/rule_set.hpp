@@ -1,0 +1,53 @@
+// sla/rule_set.hpp — rules loaded from YAML files (SPEC §3).
+//
+// load_rules() reads one or more files (and what they `include`), reports *every* problem it
+// finds as a Diagnostic, and returns a RuleSet only when there is no error. A RuleSet is an
+// immutable value: share it across threads freely; hot reload = load a new one and swap.
+//
+// Currently loaded: `version` and `calendars`. Policies, roles and severities come next.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sla/calendar.hpp"
+#include "sla/diagnostic.hpp"
+
+namespace sla {
+
+class RuleSet {
+ public:
+  /// The calendar with this id, or nullptr.
+  const Calendar* find_calendar(std::string_view id) const;
+
+  /// Like find_calendar, but throws sla::Error naming the id (and the known ids) when absent.
+  const Calendar& calendar(std::string_view id) const;
+
+  /// All calendar ids, sorted.
+  std::vector<std::string> calendar_ids() const;
+
+  struct Impl;
+
+ private:
+  friend class RuleSetBuilder;
+  explicit RuleSet(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+struct LoadResult {
+  std::vector<Diagnostic> diagnostics;  ///< errors and warnings, in file order
+  std::optional<RuleSet> rules;         ///< set when no diagnostic is an error
+
+  bool ok() const { return rules.has_value(); }
+};
+
+/// Loads rule files. Never throws for problems in the files (they become diagnostics).
+LoadResult load_rules(const std::vector<std::string>& paths);
+
+/// Loads rules from text (tests, embedding); `name` is used as the file name in diagnostics.
+LoadResult load_rules_from_string(std::string_view yaml_text, std::string_view name = "<string>");
+
+}  // namespace sla

@@ -1,0 +1,12 @@
+// sla/sla.hpp — everything at once.
+#pragma once
+
+#include "sla/calendar.hpp"
+#include "sla/calendar_definition.hpp"
+#include "sla/diagnostic.hpp"
+#include "sla/duration_spec.hpp"
+#include "sla/error.hpp"
+#include "sla/iso8601.hpp"
+#include "sla/rule_set.hpp"
+#include "sla/time.hpp"
+#include "sla/time_zone.hpp"

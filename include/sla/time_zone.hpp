@@ -1,0 +1,54 @@
+// sla/time_zone.hpp — the bridge between civil and absolute time.
+//
+// A TimeZone is either an IANA zone read from the system tz database ("Asia/Shanghai",
+// "America/New_York", "UTC") or a fixed UTC offset written "+08:00" / "-05:30" / "Z".
+//
+// Converting civil → absolute is not one-to-one around DST changes. sla's rule, everywhere:
+//   * a civil time inside a spring-forward gap maps to the instant the gap ends
+//     (2026-03-08 02:30 America/New_York → 2026-03-08T07:00:00Z, i.e. 03:00 EDT);
+//   * an ambiguous civil time (fall-back overlap) maps to its earlier instant
+//     (2026-11-01 01:30 America/New_York → 05:30Z, i.e. 01:30 EDT, not 01:30 EST).
+// This mapping never decreases: later civil times never give earlier instants.
+//
+// TimeZone is a small immutable value, cheap to copy and safe to share across threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "sla/time.hpp"
+
+namespace sla {
+
+class TimeZone {
+ public:
+  /// Finds a zone by IANA name or fixed offset. Throws sla::Error naming `name` when the system
+  /// tz database does not know it (is the `tzdata` package installed?).
+  static TimeZone locate(std::string_view name);
+
+  /// UTC itself.
+  static TimeZone utc();
+
+  /// The name it was located by ("Asia/Shanghai", "+08:00").
+  const std::string& name() const;
+
+  /// Civil → absolute with the gap/overlap rule above.
+  Instant to_instant(LocalTime local) const;
+
+  /// Absolute → civil (always exact).
+  LocalTime to_local(Instant instant) const;
+
+  /// The UTC offset in force at `instant` (local = instant + offset).
+  Seconds offset(Instant instant) const;
+
+  friend bool operator==(const TimeZone& a, const TimeZone& b) { return a.name() == b.name(); }
+
+  struct Impl;  // the backend (date-tz or a fixed offset), private to src/time
+
+ private:
+  explicit TimeZone(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace sla

@@ -1,0 +1,361 @@
+// calendar/calendar.cpp — Calendar's arithmetic on compiled year tables.
+//
+// Every operation reduces to P(t) = business seconds between the start of t's year table and t,
+// found by one binary search over the table's interval ends, and to its inverse, one binary
+// search over the prefix sums. Crossing a year boundary adds the year's total (O(1) per year).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "calendar/calendar_impl.hpp"
+#include "sla/calendar.hpp"
+#include "sla/error.hpp"
+#include "sla/iso8601.hpp"
+
+namespace sla {
+namespace {
+
+using detail::YearTable;
+using std::int64_t;
+
+int64_t secs(Instant t) { return t.time_since_epoch().count(); }
+Instant instant(int64_t s) { return Instant{Seconds{s}}; }
+
+// Index of the first interval whose end is after t (the interval holding t, or the next one).
+std::size_t interval_after(const YearTable& y, int64_t t) {
+  return static_cast<std::size_t>(std::upper_bound(y.ends.begin(), y.ends.end(), t) - y.ends.begin());
+}
+
+// P(t): business seconds in [y.begin, t), for t in [y.begin, y.end).
+int64_t prefix(const YearTable& y, int64_t t) {
+  const std::size_t i = interval_after(y, t);
+  if (i == y.interval_count()) return y.total_seconds();
+  return y.cum[i] + std::max<int64_t>(0, t - y.starts[i]);
+}
+
+// The instant u of table y with P(u) = target, the earliest one (lands on a close when the
+// target is a window's last second). Requires 0 < target <= total.
+int64_t earliest_with_prefix(const YearTable& y, int64_t target) {
+  const auto j = static_cast<std::size_t>(
+      std::lower_bound(y.cum.begin() + 1, y.cum.end(), target) - (y.cum.begin() + 1));
+  return y.starts[j] + (target - y.cum[j]);
+}
+
+// The latest u with P(u) = target (an opening rather than the previous close).
+// Requires 0 <= target < total.
+int64_t latest_with_prefix(const YearTable& y, int64_t target) {
+  const auto last = y.cum.begin() + static_cast<std::ptrdiff_t>(y.interval_count());
+  const auto j = static_cast<std::size_t>(std::upper_bound(y.cum.begin(), last, target) - y.cum.begin()) - 1;
+  return y.starts[j] + (target - y.cum[j]);
+}
+
+std::size_t day_index(const YearTable& y, detail::SysDays d) {
+  return static_cast<std::size_t>((d - y.first_day).count());
+}
+
+// A position in the sequence of business days: the k-th (0-based) business day of `year`.
+// k may be out of [0, total) until normalised.
+struct BusinessDayOrdinal {
+  const YearTable* year;
+  int64_t k;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Impl: tables and their cache
+
+Calendar::Impl::Impl(CalendarDefinition def, TimeZone tz)
+    : definition(std::move(def)), zone(std::move(tz)), rules(definition) {}
+
+Calendar::Impl::~Impl() {
+  for (auto& slot : tables_) delete slot.load(std::memory_order_relaxed);
+}
+
+const detail::YearTable& Calendar::Impl::year(int y) const {
+  if (y < kFirstYear || y > kLastYear)
+    throw Error(fmt::format("calendar '{}': year {} is outside the supported years {}-{}",
+                            definition.id, y, kFirstYear, kLastYear));
+  auto& slot = tables_[static_cast<std::size_t>(y - kFirstYear)];
+  if (const YearTable* t = slot.load(std::memory_order_acquire)) return *t;
+  std::lock_guard lock(build_mutex_);
+  if (const YearTable* t = slot.load(std::memory_order_relaxed)) return *t;
+  auto* built = new YearTable(detail::build_year_table(rules, zone, y));
+  slot.store(built, std::memory_order_release);
+  return *built;
+}
+
+const detail::YearTable& Calendar::Impl::table_at(int64_t t) const {
+  // The UTC year is within one of the local year (offsets are under a day).
+  const auto utc_day = std::chrono::floor<std::chrono::days>(instant(t));
+  const int guess = static_cast<int>(Date{utc_day}.year());
+  const YearTable* y = &year(guess);
+  if (t < y->begin) return year(guess - 1);
+  if (t >= y->end) return year(guess + 1);
+  return *y;
+}
+
+const detail::YearTable& Calendar::Impl::next(const YearTable& t, int& empty_run) const {
+  empty_run = t.total_seconds() == 0 ? empty_run + 1 : 0;
+  if (empty_run >= kMaxEmptyYears)
+    throw Error(fmt::format("calendar '{}' has no open time in the {} years {}-{}", definition.id,
+                            kMaxEmptyYears, t.year - kMaxEmptyYears + 1, t.year));
+  return year(t.year + 1);
+}
+
+const detail::YearTable& Calendar::Impl::previous(const YearTable& t, int& empty_run) const {
+  empty_run = t.total_seconds() == 0 ? empty_run + 1 : 0;
+  if (empty_run >= kMaxEmptyYears)
+    throw Error(fmt::format("calendar '{}' has no open time in the {} years {}-{}", definition.id,
+                            kMaxEmptyYears, t.year, t.year + kMaxEmptyYears - 1));
+  return year(t.year - 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Construction and accessors
+
+Calendar Calendar::compile(const CalendarDefinition& definition) {
+  TimeZone zone = TimeZone::locate(definition.time_zone);
+  auto impl = std::make_shared<Impl>(definition, std::move(zone));
+  if (!impl->rules.can_ever_open())
+    throw Error(fmt::format("calendar '{}' never opens: it has no weekly hours, make-up working "
+                            "days or overrides with hours", definition.id));
+  return Calendar(std::move(impl));
+}
+
+const std::string& Calendar::id() const { return impl_->definition.id; }
+const TimeZone& Calendar::time_zone() const { return impl_->zone; }
+const CalendarDefinition& Calendar::definition() const { return impl_->definition; }
+
+// ---------------------------------------------------------------------------------------------
+// Instants
+
+bool Calendar::is_open(Instant t) const {
+  const YearTable& y = impl_->table_at(secs(t));
+  const std::size_t i = interval_after(y, secs(t));
+  return i < y.interval_count() && y.starts[i] <= secs(t);
+}
+
+Instant Calendar::roll_forward(Instant t) const {
+  const YearTable* y = &impl_->table_at(secs(t));
+  const std::size_t i = interval_after(*y, secs(t));
+  if (i < y->interval_count()) return instant(std::max(secs(t), y->starts[i]));
+  int empty_run = 0;
+  do y = &impl_->next(*y, empty_run);
+  while (y->interval_count() == 0);
+  return instant(y->starts.front());
+}
+
+Instant Calendar::roll_backward(Instant t) const {
+  const YearTable* y = &impl_->table_at(secs(t));
+  // The last interval that opens before t: t is inside (open, close] of it, or after its close.
+  const auto i = std::lower_bound(y->starts.begin(), y->starts.end(), secs(t)) - y->starts.begin();
+  if (i > 0) return instant(std::min(secs(t), y->ends[static_cast<std::size_t>(i - 1)]));
+  int empty_run = 0;
+  do y = &impl_->previous(*y, empty_run);
+  while (y->interval_count() == 0);
+  return instant(y->ends.back());
+}
+
+Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
+  if (d == Seconds{0}) return roll_forward(t);
+  const YearTable* y = &impl_->table_at(secs(t));
+  int empty_run = 0;
+  if (d > Seconds{0}) {
+    int64_t target = prefix(*y, secs(t)) + d.count();
+    while (target > y->total_seconds()) {
+      target -= y->total_seconds();
+      y = &impl_->next(*y, empty_run);
+    }
+    const Instant u = instant(earliest_with_prefix(*y, target));
+    // next_open: a result on a close (outside every window) moves to the next opening.
+    return landing == Landing::next_open ? roll_forward(u) : u;
+  }
+  int64_t target = prefix(*y, secs(t)) + d.count();  // d < 0
+  while (target < 0) {
+    y = &impl_->previous(*y, empty_run);
+    target += y->total_seconds();
+  }
+  return instant(latest_with_prefix(*y, target));
+}
+
+Seconds Calendar::between(Instant a, Instant b) const {
+  if (b < a) return -between(b, a);
+  const YearTable* ya = &impl_->table_at(secs(a));
+  const YearTable& yb = impl_->table_at(secs(b));
+  if (ya->year == yb.year) return Seconds{prefix(yb, secs(b)) - prefix(*ya, secs(a))};
+  int64_t sum = ya->total_seconds() - prefix(*ya, secs(a));
+  for (int year = ya->year + 1; year < yb.year; ++year) sum += impl_->year(year).total_seconds();
+  return Seconds{sum + prefix(yb, secs(b))};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and business days
+
+namespace {
+
+const YearTable& table_of(const Calendar::Impl& impl, Date date) {
+  if (!date.ok()) throw Error("invalid date " + format_date(date));
+  return impl.year(static_cast<int>(date.year()));
+}
+
+BusinessDayOrdinal normalise(const Calendar::Impl& impl, BusinessDayOrdinal o) {
+  int empty_run = 0;
+  while (o.k >= o.year->total_business_days()) {
+    o.k -= o.year->total_business_days();
+    o.year = &impl.next(*o.year, empty_run);
+  }
+  while (o.k < 0) {
+    o.year = &impl.previous(*o.year, empty_run);
+    o.k += o.year->total_business_days();
+  }
+  return o;
+}
+
+detail::SysDays date_of(const Calendar::Impl& impl, BusinessDayOrdinal o) {
+  o = normalise(impl, o);
+  const auto& before = o.year->bdays_before;
+  const auto i = std::upper_bound(before.begin(), before.end(), o.k) - before.begin() - 1;
+  return o.year->first_day + std::chrono::days{i};
+}
+
+// The ordinal of `d` if it is a business day, else of the next (following) or previous one.
+BusinessDayOrdinal ordinal_of(const Calendar::Impl& impl, detail::SysDays d, bool following) {
+  const YearTable& y = table_of(impl, Date{d});
+  const std::size_t i = day_index(y, d);
+  const bool business = y.days[i].window_count > 0;
+  return {&y, y.bdays_before[i] - ((business || following) ? 0 : 1)};
+}
+
+}  // namespace
+
+bool Calendar::is_business_day(Date date) const {
+  const YearTable& y = table_of(*impl_, date);
+  return y.days[day_index(y, detail::SysDays{date})].window_count > 0;
+}
+
+Date Calendar::advance(Date date, int n, RollConvention roll) const {
+  const detail::SysDays d{date};
+  BusinessDayOrdinal start{};
+  switch (roll) {
+    case RollConvention::raise:
+      if (!is_business_day(date))
+        throw Error(fmt::format("{} is not a business day of calendar '{}'", format_date(date), id()));
+      [[fallthrough]];
+    case RollConvention::following: start = ordinal_of(*impl_, d, true); break;
+    case RollConvention::preceding: start = ordinal_of(*impl_, d, false); break;
+    case RollConvention::modified_following:
+    case RollConvention::modified_preceding: {
+      const bool following_first = roll == RollConvention::modified_following;
+      start = ordinal_of(*impl_, d, following_first);
+      if (Date{date_of(*impl_, start)}.month() != date.month())
+        start = ordinal_of(*impl_, d, !following_first);
+      break;
+    }
+  }
+  start.k += n;
+  return Date{date_of(*impl_, start)};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Windows
+
+namespace {
+
+// The windows owned by `d`, as a contiguous range of the year table.
+std::pair<const OpenWindow*, const OpenWindow*> owned_windows(const Calendar::Impl& impl, detail::SysDays d) {
+  const YearTable& y = table_of(impl, Date{d});
+  const detail::DayEntry& e = y.days[day_index(y, d)];
+  const OpenWindow* first = y.day_windows.data() + e.first_window;
+  return {first, first + e.window_count};
+}
+
+// The window holding t: open <= t < close (or open < t <= close when `closed_end`), owned by the
+// local date of t or the date before (an overnight window). Its owning date, or nullopt.
+std::optional<detail::SysDays> owner_of(const Calendar::Impl& impl, Instant t, bool closed_end) {
+  const auto local_day = std::chrono::floor<std::chrono::days>(impl.zone.to_local(t));
+  const detail::SysDays today{local_day.time_since_epoch()};
+  for (const detail::SysDays d : {today - std::chrono::days{1}, today}) {
+    auto [first, last] = owned_windows(impl, d);
+    for (auto w = first; w != last; ++w)
+      if (closed_end ? (w->open < t && t <= w->close) : (w->open <= t && t < w->close)) return d;
+  }
+  return std::nullopt;
+}
+
+// A civil time of day on business day `d` (seconds since d's local midnight, may pass 24h),
+// clamped into d's windows: before the first open → it; after the last close → it; in a break
+// between windows → the next open (forward) or the previous close (backward).
+Instant clamp_into_day(const Calendar::Impl& impl, detail::SysDays d, Seconds time_of_day, bool forward) {
+  auto [first, last] = owned_windows(impl, d);
+  const Instant candidate = impl.zone.to_instant(LocalTime{d.time_since_epoch()} + time_of_day);
+  if (candidate <= first->open) return first->open;
+  if (candidate >= (last - 1)->close) return (last - 1)->close;
+  for (auto w = first; w != last; ++w) {
+    if (candidate < w->open) return forward ? w->open : (w - 1)->close;
+    if (candidate < w->close) return candidate;
+  }
+  return (last - 1)->close;
+}
+
+}  // namespace
+
+Instant Calendar::add(Instant t, const DurationSpec& d, Landing landing) const {
+  using Kind = DurationSpec::Kind;
+  Instant result{};
+  switch (d.kind) {
+    case Kind::business: return add(t, d.business, landing);
+    case Kind::calendar_days: return t + std::chrono::days{d.days};
+    case Kind::business_days: {
+      const bool forward = d.days >= 0;
+      const Instant t0 = forward ? roll_forward(t) : roll_backward(t);
+      const auto owner = owner_of(*impl_, t0, !forward);
+      if (!owner) throw Error(fmt::format("calendar '{}': no window holds {}", id(), format_instant(t0, impl_->zone)));
+      const Seconds time_of_day = impl_->zone.to_local(t0) - LocalTime{owner->time_since_epoch()};
+      const Date target = advance(Date{*owner}, d.days, RollConvention::following);
+      result = clamp_into_day(*impl_, detail::SysDays{target}, time_of_day, forward);
+      break;
+    }
+    case Kind::end_of_business_day:
+    case Kind::business_day_at: {
+      const Instant t0 = roll_forward(t);
+      const auto owner = owner_of(*impl_, t0, false);
+      if (!owner) throw Error(fmt::format("calendar '{}': no window holds {}", id(), format_instant(t0, impl_->zone)));
+      const detail::SysDays target{advance(Date{*owner}, d.days, RollConvention::following)};
+      if (d.kind == Kind::business_day_at) return impl_->zone.to_instant(LocalTime{target.time_since_epoch()} + d.at);
+      result = (owned_windows(*impl_, target).second - 1)->close;
+      break;
+    }
+  }
+  if (landing == Landing::next_open && !is_open(result)) return roll_forward(result);
+  return result;
+}
+
+std::vector<OpenWindow> Calendar::windows(Instant from, Instant to) const {
+  std::vector<OpenWindow> out;
+  if (!(from < to)) return out;
+  // Windows owned by a date lie within its local midnight + 48 h, so start one date early.
+  const auto first = std::chrono::floor<std::chrono::days>(impl_->zone.to_local(from));
+  const auto last = std::chrono::floor<std::chrono::days>(impl_->zone.to_local(to));
+  for (detail::SysDays d{first.time_since_epoch() - std::chrono::days{1}};
+       d <= detail::SysDays{last.time_since_epoch()}; d += std::chrono::days{1}) {
+    auto [w, end] = owned_windows(*impl_, d);
+    for (; w != end; ++w)
+      if (w->close > from && w->open < to) out.push_back(*w);
+  }
+  return out;
+}
+
+DaySchedule Calendar::schedule(Date date) const {
+  const YearTable& y = table_of(*impl_, date);
+  const detail::DayEntry& e = y.days[day_index(y, detail::SysDays{date})];
+  DaySchedule s;
+  s.date = date;
+  s.kind = e.kind;
+  if (e.name) s.name = *e.name;
+  s.windows.assign(y.day_windows.begin() + e.first_window,
+                   y.day_windows.begin() + e.first_window + e.window_count);
+  return s;
+}
+
+}  // namespace sla

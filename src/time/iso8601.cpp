@@ -1,0 +1,142 @@
+#include "sla/iso8601.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "sla/error.hpp"
+
+namespace sla {
+namespace {
+
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+// A cursor over the text; every reader returns false instead of throwing so that the caller can
+// produce one message quoting the whole input.
+struct Reader {
+  std::string_view s;
+  size_t i = 0;
+  bool done() const { return i == s.size(); }
+  bool digits(size_t n, int& out) {
+    if (i + n > s.size()) return false;
+    int v = 0;
+    for (size_t k = 0; k < n; ++k) {
+      const char c = s[i + k];
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + (c - '0');
+    }
+    i += n;
+    out = v;
+    return true;
+  }
+  bool literal(char c) {
+    if (i < s.size() && s[i] == c) {
+      ++i;
+      return true;
+    }
+    return false;
+  }
+};
+
+bool read_date(Reader& r, Date& out) {
+  int y = 0, m = 0, d = 0;
+  if (!r.digits(4, y) || !r.literal('-') || !r.digits(2, m) || !r.literal('-') || !r.digits(2, d))
+    return false;
+  out = Date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+             std::chrono::day{static_cast<unsigned>(d)}};
+  return out.ok();
+}
+
+[[noreturn]] void bad_instant(std::string_view text, std::string_view why) {
+  throw Error(fmt::format("invalid time '{}': {} (expected ISO-8601 like "
+                          "'2026-11-20T19:00:00+08:00', or without offset for local time)",
+                          text, why));
+}
+
+}  // namespace
+
+Date parse_date(std::string_view text) {
+  Reader r{text};
+  Date d{};
+  if (!read_date(r, d) || !r.done())
+    throw Error(fmt::format("invalid date '{}' (expected an existing date as YYYY-MM-DD)", text));
+  return d;
+}
+
+std::chrono::minutes parse_time_of_day(std::string_view text) {
+  Reader r{text};
+  int h = 0, m = 0;
+  if (!r.digits(2, h) || !r.literal(':') || !r.digits(2, m) || !r.done() || h > 24 || m > 59 ||
+      (h == 24 && m != 0))
+    throw Error(fmt::format("invalid time of day '{}' (expected HH:MM from 00:00 to 24:00)", text));
+  return hours{h} + minutes{m};
+}
+
+Instant parse_instant(std::string_view text, const TimeZone& zone) {
+  Reader r{text};
+  Date date{};
+  if (!read_date(r, date)) bad_instant(text, "the date is malformed or does not exist");
+  Seconds tod{0};
+  if (!r.done()) {
+    if (!r.literal('T') && !r.literal(' ')) bad_instant(text, "expected 'T' after the date");
+    int h = 0, m = 0, s = 0;
+    if (!r.digits(2, h) || !r.literal(':') || !r.digits(2, m))
+      bad_instant(text, "the time of day is malformed");
+    if (r.literal(':') && !r.digits(2, s)) bad_instant(text, "the seconds are malformed");
+    if (r.literal('.') || r.literal(','))
+      bad_instant(text, "fractional seconds are not supported");
+    if (h > 24 || m > 59 || s > 59 || (h == 24 && (m != 0 || s != 0)))
+      bad_instant(text, "the time of day is out of range");
+    tod = hours{h} + minutes{m} + Seconds{s};
+  }
+  const LocalTime local{std::chrono::sys_days{date}.time_since_epoch() + tod};
+  if (r.done()) return zone.to_instant(local);
+
+  // An explicit offset: Z, ±HH:MM, ±HHMM or ±HH.
+  Seconds offset{0};
+  if (r.literal('Z') || r.literal('z')) {
+    offset = Seconds{0};
+  } else {
+    const char sign = r.i < text.size() ? text[r.i] : '\0';
+    if (sign != '+' && sign != '-') bad_instant(text, "unexpected text after the time");
+    ++r.i;
+    int oh = 0, om = 0;
+    if (!r.digits(2, oh)) bad_instant(text, "the UTC offset is malformed");
+    if (!r.done()) {
+      r.literal(':');
+      if (!r.digits(2, om)) bad_instant(text, "the UTC offset is malformed");
+    }
+    if (oh > 18 || om > 59) bad_instant(text, "the UTC offset is out of range");
+    offset = hours{oh} + minutes{om};
+    if (sign == '-') offset = -offset;
+  }
+  if (!r.done()) bad_instant(text, "unexpected text after the UTC offset");
+  return Instant{local.time_since_epoch() - offset};
+}
+
+std::string format_local(LocalTime local) {
+  const auto day = std::chrono::floor<days>(local);
+  const Date d{std::chrono::sys_days{day.time_since_epoch()}};
+  const std::chrono::hh_mm_ss<Seconds> t{local - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(d.year()),
+                     static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()),
+                     t.hours().count(), t.minutes().count(), t.seconds().count());
+}
+
+std::string format_instant(Instant instant, const TimeZone& zone) {
+  const Seconds offset = zone.offset(instant);
+  const LocalTime local{instant.time_since_epoch() + offset};
+  const long long total_minutes = std::chrono::duration_cast<minutes>(offset).count();
+  const long long magnitude = std::llabs(total_minutes);
+  return fmt::format("{}{}{:02}:{:02}", format_local(local), total_minutes < 0 ? '-' : '+',
+                     magnitude / 60, magnitude % 60);
+}
+
+std::string format_date(Date date) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+}
+
+}  // namespace sla
