@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: a Release build with warnings as errors (unit, reference, golden, CLI and
+# find_package consumer tests via ctest; `sla validate` on the bundled rules), then the whole
+# suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Usage: bash scripts/test.sh            (SLA_SKIP_SANITIZERS=1 for a quick local run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== release build"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSLA_WARNINGS_AS_ERRORS=ON -DSLA_BUILD_BENCH=ON
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+echo "== sla validate on the bundled rules"
+find rules -name '*.yaml' -print0 | sort -z | xargs -0 ./build/sla validate
+
+if [ "${SLA_SKIP_SANITIZERS:-0}" != 1 ]; then
+  echo "== sanitizer build (address, undefined)"
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSLA_WARNINGS_AS_ERRORS=ON \
+    -DSLA_SANITIZE=address,undefined
+  cmake --build build-asan -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs" -E consumer_find_package
+fi
+echo "== all tests passed"
