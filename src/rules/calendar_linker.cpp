@@ -1,0 +1,166 @@
+#include "rules/calendar_linker.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "rules/codes.hpp"
+#include "sla/error.hpp"
+#include "yaml/suggest.hpp"
+
+namespace sla::rules {
+namespace {
+
+enum class State { unvisited, visiting, resolved, failed };
+
+class Linker {
+ public:
+  Linker(const std::vector<CalendarSource>& sources, yaml::Diagnostics& sink)
+      : sources_(sources), sink_(sink), state_(sources.size()), resolved_(sources.size()) {
+    for (std::size_t i = 0; i < sources.size(); ++i) index_.emplace(sources[i].id, i);
+  }
+
+  CalendarMap run() {
+    report_cycles();
+    CalendarMap out;
+    for (std::size_t i = 0; i < sources_.size(); ++i) {
+      const auto definition = resolve(i);
+      if (!definition) continue;
+      if (!ever_opens(*definition)) {
+        sink_.error(sources_[i].at, code::never_opens,
+                    fmt::format("calendar '{}' never opens: no weekday has hours and no make-up "
+                                "working day or override adds any",
+                                sources_[i].id));
+        continue;
+      }
+      try {
+        out.emplace(sources_[i].id, Calendar::compile(*definition));
+      } catch (const Error& e) {
+        sink_.error(sources_[i].at, code::calendar_rejected, e.what());
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::optional<std::size_t> parent_of(std::size_t i) const {
+    if (!sources_[i].extends) return std::nullopt;
+    const auto it = index_.find(*sources_[i].extends);
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  // Each calendar has at most one parent, so following parents from any calendar either ends or
+  // runs into a cycle; every cycle is reported once, at the member written first.
+  void report_cycles() {
+    std::vector<bool> seen(sources_.size(), false);
+    for (std::size_t start = 0; start < sources_.size(); ++start) {
+      std::vector<std::size_t> path;
+      std::optional<std::size_t> at = start;
+      while (at && !seen[*at]) {
+        seen[*at] = true;
+        path.push_back(*at);
+        at = parent_of(*at);
+      }
+      if (!at) continue;
+      const auto loop_start = std::find(path.begin(), path.end(), *at);
+      if (loop_start == path.end()) continue;  // ran into a chain seen before
+      std::vector<std::size_t> cycle(loop_start, path.end());
+      std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+      std::string chain;
+      std::vector<DiagnosticNote> notes;
+      for (std::size_t k = 0; k < cycle.size(); ++k) {
+        const CalendarSource& c = sources_[cycle[k]];
+        chain += c.id + " -> ";
+        if (k > 0)
+          notes.push_back({c.extends_at, fmt::format("'{}' extends '{}' here", c.id, *c.extends)});
+        state_[cycle[k]] = State::failed;
+      }
+      chain += sources_[cycle.front()].id;
+      const CalendarSource& first = sources_[cycle.front()];
+      sink_.error(first.extends_at, code::extends_cycle,
+                  fmt::format("calendar '{}' extends itself: {}", first.id, chain),
+                  std::move(notes));
+    }
+  }
+
+  const CalendarDefinition* resolve(std::size_t i) {
+    switch (state_[i]) {
+      case State::resolved: return &*resolved_[i];
+      case State::failed: return nullptr;
+      case State::visiting: return nullptr;  // cycles were reported and marked failed
+      case State::unvisited: break;
+    }
+    state_[i] = State::visiting;
+    const CalendarSource& source = sources_[i];
+    const CalendarDefinition* parent = nullptr;
+    bool ok = !source.broken;
+    if (source.extends) {
+      const auto p = parent_of(i);
+      if (!p) {
+        std::vector<std::string_view> ids;
+        for (const auto& s : sources_) ids.push_back(s.id);
+        std::vector<DiagnosticNote> notes;
+        if (auto guess = yaml::closest_match(*source.extends, ids))
+          notes.push_back({source.extends_at, fmt::format("did you mean '{}'?", *guess)});
+        sink_.error(source.extends_at, code::unknown_parent,
+                    fmt::format("calendar '{}' extends '{}', which is not defined", source.id,
+                                *source.extends),
+                    std::move(notes));
+        ok = false;
+      } else {
+        parent = resolve(*p);
+        ok = ok && parent != nullptr;
+      }
+    }
+    if (!ok) {
+      state_[i] = State::failed;
+      return nullptr;
+    }
+    resolved_[i] = merge(parent, source);
+    state_[i] = State::resolved;
+    return &*resolved_[i];
+  }
+
+  static CalendarDefinition merge(const CalendarDefinition* parent, const CalendarSource& child) {
+    CalendarDefinition d = parent != nullptr ? *parent : CalendarDefinition{};
+    d.id = child.id;
+    if (child.time_zone) d.time_zone = *child.time_zone;
+    for (std::size_t w = 0; w < 7; ++w)
+      if (child.weekly[w]) d.weekly[w] = *child.weekly[w];
+    d.holidays.insert(d.holidays.end(), child.holidays.begin(), child.holidays.end());
+    d.workdays.insert(d.workdays.end(), child.workdays.begin(), child.workdays.end());
+    if (child.workday_hours) d.workday_hours = child.workday_hours;
+    for (const auto& o : child.overrides) {
+      std::erase_if(d.overrides, [&](const DateOverride& p) { return p.date == o.date; });
+      d.overrides.push_back(o);
+    }
+    return d;
+  }
+
+  // The test Calendar::compile makes, done here so it can point at the calendar's id.
+  static bool ever_opens(const CalendarDefinition& d) {
+    const auto has_hours = [](const DayWindows& w) { return !w.empty(); };
+    if (std::any_of(d.weekly.begin(), d.weekly.end(), has_hours)) return true;
+    for (const auto& w : d.workdays)
+      if (w.hours ? !w.hours->empty() : (d.workday_hours && !d.workday_hours->empty()))
+        return true;
+    return std::any_of(d.overrides.begin(), d.overrides.end(),
+                       [](const DateOverride& o) { return !o.hours.empty(); });
+  }
+
+  const std::vector<CalendarSource>& sources_;
+  yaml::Diagnostics& sink_;
+  std::map<std::string, std::size_t, std::less<>> index_;
+  std::vector<State> state_;
+  std::vector<std::optional<CalendarDefinition>> resolved_;
+};
+
+}  // namespace
+
+CalendarMap link_calendars(const std::vector<CalendarSource>& sources, yaml::Diagnostics& sink) {
+  return Linker(sources, sink).run();
+}
+
+}  // namespace sla::rules

@@ -1,0 +1,171 @@
+#include "rules/calendar_reader.hpp"
+
+#include <fmt/format.h>
+
+#include "rules/civil_values.hpp"
+#include "rules/codes.hpp"
+#include "rules/holiday_reader.hpp"
+#include "sla/error.hpp"
+#include "sla/iso8601.hpp"
+#include "sla/time_zone.hpp"
+#include "yaml/codes.hpp"
+
+namespace sla::rules {
+namespace {
+
+const std::vector<std::string_view> kCalendarKeys = {
+    "extends", "time_zone", "hours", "holidays", "workdays", "workday_hours", "overrides"};
+
+// `hours: {mon-fri: [...], sat: [...]}`. Each weekday may be named by one key only: a later,
+// more specific key silently replacing part of an earlier range is exactly the kind of mistake
+// that goes unnoticed, so naming a day twice is SLA107 (with a note at the first key).
+void read_hours(const yaml::Reader& reader, const yaml::MapEntry& hours,
+                CalendarSource& calendar) {
+  if (!reader.expect_map(hours.value, "'hours'")) return;
+  const yaml::MapReader map(reader, hours.value,
+                            fmt::format("'hours' of calendar '{}'", calendar.id));
+  std::array<const yaml::MapEntry*, 7> named_by{};
+  for (const auto& entry : map.entries()) {
+    std::string problem;
+    std::optional<std::string> suggestion;
+    const auto key = parse_weekday_key(entry.key, problem, suggestion);
+    if (!key) {
+      std::vector<DiagnosticNote> notes;
+      if (suggestion) notes.push_back({entry.key_at, fmt::format("did you mean '{}'?", *suggestion)});
+      reader.error(entry.key_at, code::bad_weekday, problem, std::move(notes));
+      read_windows(reader, entry.value, fmt::format("'{}'", entry.key));  // report these too
+      continue;
+    }
+    const auto windows = read_windows(reader, entry.value, fmt::format("'{}'", entry.key));
+    for (unsigned d = 0; d < 7; ++d) {
+      if (!key->days[d]) continue;
+      if (const yaml::MapEntry* first = named_by[d]) {
+        reader.error(entry.key_at, code::weekday_twice,
+                     fmt::format("{} is given twice in 'hours': by '{}' and by '{}'",
+                                 weekday_name(d), first->key, entry.key),
+                     {{first->key_at, fmt::format("'{}' given here", first->key)}});
+        break;  // one report per key is enough
+      }
+    }
+    for (unsigned d = 0; d < 7; ++d) {
+      if (!key->days[d] || named_by[d] != nullptr) continue;
+      named_by[d] = &entry;
+      if (windows) calendar.weekly[d] = *windows;
+    }
+  }
+}
+
+void read_holidays(const yaml::Reader& reader, const yaml::MapEntry& holidays,
+                   CalendarSource& calendar) {
+  if (!reader.expect_list(holidays.value, "'holidays'")) return;
+  for (const auto& item : reader.items(holidays.value))
+    if (auto rule = read_holiday(reader, item)) calendar.holidays.push_back(std::move(*rule));
+}
+
+// `workdays: [2026-02-14, {date: 2026-02-28, hours: ["09:00-17:00"]}]`
+void read_workdays(const yaml::Reader& reader, const yaml::MapEntry& workdays,
+                   CalendarSource& calendar) {
+  if (!reader.expect_list(workdays.value, "'workdays'")) return;
+  std::vector<SourcePosition> written_at;  // parallel to calendar.workdays
+  for (const auto& item : reader.items(workdays.value)) {
+    MakeUpDay day;
+    SourcePosition date_at = item.at;
+    if (item.is_map()) {
+      const yaml::MapReader map(reader, item, "a make-up working day", {"date", "hours"});
+      const yaml::MapEntry* date = map.require("date");
+      if (date == nullptr) continue;
+      date_at = date->value.at;
+      const auto d = read_date(reader, date->value, "'date'");
+      if (const auto* hours = map.find("hours")) {
+        day.hours = read_windows(reader, hours->value, "'hours'");
+        if (!day.hours) continue;
+      }
+      if (!d) continue;
+      day.date = *d;
+    } else if (item.is_scalar()) {
+      const auto d = read_date(reader, item, "a make-up working day");
+      if (!d) continue;
+      day.date = *d;
+    } else {
+      reader.error(item.at, code::wrong_kind,
+                   fmt::format("a make-up working day must be a date or {{date, hours}}, not {}",
+                               yaml::kind_name(item.node)));
+      continue;
+    }
+    bool twice = false;
+    for (std::size_t i = 0; i < calendar.workdays.size(); ++i) {
+      if (calendar.workdays[i].date != day.date) continue;
+      reader.error(date_at, code::date_twice,
+                   fmt::format("make-up working day {} is listed twice", format_date(day.date)),
+                   {{written_at[i], "first listed here"}});
+      twice = true;
+      break;
+    }
+    if (twice) continue;
+    calendar.workdays.push_back(std::move(day));
+    written_at.push_back(date_at);
+  }
+}
+
+// `overrides: {2026-12-24: ["09:00-13:00"], 2026-12-31: []}` — a date's windows replaced.
+void read_overrides(const yaml::Reader& reader, const yaml::MapEntry& overrides,
+                    CalendarSource& calendar) {
+  if (!reader.expect_map(overrides.value, "'overrides'")) return;
+  const yaml::MapReader map(reader, overrides.value,
+                            fmt::format("'overrides' of calendar '{}'", calendar.id));
+  for (const auto& entry : map.entries()) {
+    const auto date = read_date_text(reader, entry.key, entry.key_at);
+    const auto windows = read_windows(reader, entry.value, fmt::format("override {}", entry.key));
+    if (date && windows) calendar.overrides.push_back({*date, *windows});
+  }
+}
+
+}  // namespace
+
+CalendarSource read_calendar(const yaml::Reader& reader, const yaml::MapEntry& entry) {
+  CalendarSource calendar;
+  calendar.id = entry.key;
+  calendar.at = entry.key_at;
+  const std::size_t errors_before = reader.diagnostics().error_count();
+  const std::string what = fmt::format("calendar '{}'", calendar.id);
+  if (!reader.expect_map(entry.value, what)) {
+    calendar.broken = true;
+    return calendar;
+  }
+  // Missing keys are reported at the calendar's id, not at its first key.
+  const yaml::MapReader map(reader, yaml::Value{entry.value.node, entry.key_at}, what,
+                            kCalendarKeys);
+
+  if (const auto* extends = map.find("extends")) {
+    calendar.extends = reader.text(extends->value, "'extends'");
+    calendar.extends_at = extends->value.at;
+  }
+  // A calendar stands on its own unless it extends another: then it inherits what it omits.
+  const bool standalone = map.find("extends") == nullptr;
+  const auto* zone = standalone ? map.require("time_zone") : map.find("time_zone");
+  if (zone != nullptr) {
+    if (auto name = reader.text(zone->value, "'time_zone'")) {
+      try {
+        (void)TimeZone::locate(*name);
+        calendar.time_zone = *name;
+      } catch (const Error&) {
+        reader.error(zone->value.at, code::unknown_time_zone,
+                     fmt::format("unknown time zone '{}' (expected an IANA name like "
+                                 "'Asia/Shanghai' or an offset like '+08:00')",
+                                 *name));
+      }
+    }
+  }
+  const auto* hours = standalone ? map.require("hours") : map.find("hours");
+  if (hours != nullptr) read_hours(reader, *hours, calendar);
+  if (const auto* holidays = map.find("holidays")) read_holidays(reader, *holidays, calendar);
+  if (const auto* workdays = map.find("workdays")) read_workdays(reader, *workdays, calendar);
+  if (const auto* workday_hours = map.find("workday_hours"))
+    calendar.workday_hours = read_windows(reader, workday_hours->value, "'workday_hours'");
+  if (const auto* overrides = map.find("overrides")) read_overrides(reader, *overrides, calendar);
+
+  calendar.broken = reader.diagnostics().error_count() != errors_before;
+  return calendar;
+}
+
+}  // namespace sla::rules

@@ -1,0 +1,40 @@
+// rules/calendar_source.hpp — one calendar as written in a rules file, before `extends` is
+// resolved.
+//
+// Only what the file says is set: a calendar that extends another leaves out what it inherits.
+// The positions are kept so that the checks made after all files are read (unknown parents,
+// cycles, calendars that never open) can point at the text.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sla/calendar_definition.hpp"
+#include "sla/diagnostic.hpp"
+
+namespace sla::rules {
+
+struct CalendarSource {
+  std::string id;
+  SourcePosition at;  ///< the id, as the key of `calendars:`
+
+  std::optional<std::string> extends;
+  SourcePosition extends_at;
+
+  std::optional<std::string> time_zone;
+  /// The weekdays `hours` names (indexed by weekday::c_encoding(), 0 = Sunday); an unnamed day is
+  /// closed, or inherited from the parent.
+  std::array<std::optional<DayWindows>, 7> weekly{};
+  std::vector<HolidayRule> holidays;
+  std::vector<MakeUpDay> workdays;
+  std::optional<DayWindows> workday_hours;
+  std::vector<DateOverride> overrides;
+
+  /// An error was reported inside this calendar: it is not compiled, and calendars extending it
+  /// are skipped silently (their real problem is already on screen).
+  bool broken = false;
+};
+
+}  // namespace sla::rules

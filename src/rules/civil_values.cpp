@@ -1,0 +1,257 @@
+#include "rules/civil_values.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "calendar/day_rules.hpp"
+#include "rules/codes.hpp"
+#include "sla/error.hpp"
+#include "sla/iso8601.hpp"
+#include "yaml/suggest.hpp"
+
+namespace sla::rules {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+
+// Weekday names in Monday-first order, the order ranges are written in ("mon-fri").
+constexpr std::array<std::string_view, 7> kMondayFirst = {"mon", "tue", "wed", "thu",
+                                                          "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 7> kFullNames = {"monday", "tuesday",  "wednesday",
+                                                        "thursday", "friday", "saturday",
+                                                        "sunday"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Monday-first index (0 = mon … 6 = sun) of a weekday name, or -1.
+int monday_index(std::string_view name) {
+  for (std::size_t i = 0; i < kMondayFirst.size(); ++i)
+    if (kMondayFirst[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+// What the author probably meant by a weekday-like word: "Monday", "MON", "tues" → "mon".
+std::optional<std::string> weekday_guess(std::string_view word) {
+  const std::string w = lower(word);
+  for (std::size_t i = 0; i < kFullNames.size(); ++i) {
+    if (w.size() >= 2 && kFullNames[i].substr(0, w.size()) == w) return std::string(kMondayFirst[i]);
+  }
+  std::vector<std::string_view> names(kMondayFirst.begin(), kMondayFirst.end());
+  return yaml::closest_match(w, names);
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+struct WrittenWindow {
+  LocalWindow window;
+  SourcePosition at;
+  std::string text;
+};
+
+std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::Value& value,
+                                        const std::string& text) {
+  const auto dash = text.find('-');
+  if (dash == std::string::npos || text.find('-', dash + 1) != std::string::npos) {
+    reader.error(value.at, code::bad_window,
+                 fmt::format("invalid window '{}' (expected \"HH:MM-HH:MM\", e.g. "
+                             "\"09:00-17:00\")",
+                             text));
+    return std::nullopt;
+  }
+  const std::string open_text = trim(std::string_view(text).substr(0, dash));
+  const std::string close_text = trim(std::string_view(text).substr(dash + 1));
+  minutes open{}, close{};
+  for (const auto& [part, out] : {std::pair{&open_text, &open}, std::pair{&close_text, &close}}) {
+    try {
+      *out = parse_time_of_day(*part);
+    } catch (const Error&) {
+      reader.error(value.at, code::bad_window,
+                   fmt::format("invalid time '{}' in window '{}' (expected HH:MM from 00:00 to "
+                               "24:00)",
+                               *part, text));
+      return std::nullopt;
+    }
+  }
+  if (open == hours{24}) {
+    reader.error(value.at, code::bad_window,
+                 fmt::format("window '{}' opens at 24:00; write 00:00 (a window belongs to the "
+                             "day it opens on)",
+                             text));
+    return std::nullopt;
+  }
+  return LocalWindow::from_clock(open, close);
+}
+
+}  // namespace
+
+std::string_view weekday_name(unsigned c_encoding) {
+  return kMondayFirst[(c_encoding + 6) % 7];
+}
+
+std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string& text,
+                                   const SourcePosition& at) {
+  try {
+    return parse_date(text);
+  } catch (const Error&) {
+  }
+  // Well-formed but not on the calendar (2026-02-30)? Say which month is too short.
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+      std::from_chars(text.data(), text.data() + 4, y).ptr == text.data() + 4 &&
+      std::from_chars(text.data() + 5, text.data() + 7, m).ptr == text.data() + 7 &&
+      std::from_chars(text.data() + 8, text.data() + 10, d).ptr == text.data() + 10 && m >= 1 &&
+      m <= 12 && d >= 1) {
+    const std::chrono::year_month_day_last last{std::chrono::year{y} / std::chrono::month{m} /
+                                                std::chrono::last};
+    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
+                                              "May",     "June",     "July",      "August",
+                                              "September", "October", "November", "December"};
+    reader.error(at, code::bad_date,
+                 fmt::format("{} does not exist: {} {} has {} days", text, kMonths[m - 1], y,
+                             static_cast<unsigned>(last.day())));
+    return std::nullopt;
+  }
+  reader.error(at, code::bad_date,
+               fmt::format("'{}' is not a date (expected YYYY-MM-DD, e.g. 2026-10-01)", text));
+  return std::nullopt;
+}
+
+std::optional<Date> read_date(const yaml::Reader& reader, const yaml::Value& value,
+                              std::string_view what) {
+  const auto text = reader.text(value, what);
+  if (!text) return std::nullopt;
+  return read_date_text(reader, *text, value.at);
+}
+
+std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::Value& value,
+                                       std::string_view what) {
+  if (!reader.expect_list(value, what)) return std::nullopt;
+  bool ok = true;
+  std::vector<WrittenWindow> written;
+  for (const auto& item : reader.items(value)) {
+    const auto text = reader.text(item, "a window");
+    if (!text) {
+      ok = false;
+      continue;
+    }
+    if (auto window = parse_window(reader, item, *text))
+      written.push_back({*window, item.at, *text});
+    else
+      ok = false;
+  }
+  // Overlaps among the windows that parsed: sorted by opening, each only needs its predecessor
+  // (windows are checked pairwise in time order, so a window swallowing two others reports both).
+  std::vector<const WrittenWindow*> sorted;
+  for (const auto& w : written) sorted.push_back(&w);
+  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) {
+    return a->window.open < b->window.open;
+  });
+  for (std::size_t i = 1; i < sorted.size(); ++i) {
+    const WrittenWindow& a = *sorted[i - 1];
+    const WrittenWindow& b = *sorted[i];
+    if (b.window.open > a.window.close) continue;
+    // Report at whichever of the two is written later, with a note at the other.
+    const bool b_later = std::tie(b.at.line, b.at.column) > std::tie(a.at.line, a.at.column);
+    const WrittenWindow& here = b_later ? b : a;
+    const WrittenWindow& there = b_later ? a : b;
+    if (b.window.open == a.window.close) {
+      reader.error(here.at, code::touching_windows,
+                   fmt::format("windows {} and {} touch; write them as one window {}",
+                               detail::format_window(a.window), detail::format_window(b.window),
+                               detail::format_window({a.window.open, std::max(a.window.close,
+                                                                              b.window.close)})),
+                   {{there.at, fmt::format("'{}' is here", there.text)}});
+    } else {
+      reader.error(here.at, code::overlapping_windows,
+                   fmt::format("windows {} and {} overlap", detail::format_window(a.window),
+                               detail::format_window(b.window)),
+                   {{there.at, fmt::format("'{}' is here", there.text)}});
+    }
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  DayWindows out;
+  for (const auto& w : written) out.push_back(w.window);
+  return out;
+}
+
+std::optional<std::chrono::weekday> read_weekday(const yaml::Reader& reader,
+                                                 const yaml::Value& value,
+                                                 std::string_view what) {
+  const auto text = reader.text(value, what);
+  if (!text) return std::nullopt;
+  const int i = monday_index(*text);
+  if (i >= 0) return std::chrono::weekday{static_cast<unsigned>((i + 1) % 7)};
+  std::vector<DiagnosticNote> notes;
+  if (auto guess = weekday_guess(*text))
+    notes.push_back({value.at, fmt::format("did you mean '{}'?", *guess)});
+  reader.error(value.at, code::bad_weekday,
+               fmt::format("'{}' is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)",
+                           *text),
+               std::move(notes));
+  return std::nullopt;
+}
+
+std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& problem,
+                                            std::optional<std::string>& suggestion) {
+  WeekdayKey out;
+  auto set_range = [&](int first, int last) {
+    for (int i = first; i <= last; ++i) out.days[static_cast<std::size_t>((i + 1) % 7)] = true;
+  };
+  if (key == "daily") {
+    set_range(0, 6);
+    return out;
+  }
+  const auto dash = key.find('-');
+  if (dash == std::string_view::npos) {
+    if (const int i = monday_index(key); i >= 0) {
+      set_range(i, i);
+      return out;
+    }
+    problem = fmt::format("'{}' is not a weekday key (expected mon … sun, a range like mon-fri, "
+                          "or daily)",
+                          key);
+    if (lower(key) == "weekdays")
+      suggestion = "mon-fri";
+    else if (lower(key) == "weekends" || lower(key) == "weekend")
+      suggestion = "sat-sun";
+    else if (auto g = weekday_guess(key))
+      suggestion = *g;
+    else if (auto d = yaml::closest_match(key, {"daily"}))
+      suggestion = *d;
+    return std::nullopt;
+  }
+  const std::string_view first_text = key.substr(0, dash), last_text = key.substr(dash + 1);
+  const int first = monday_index(first_text), last = monday_index(last_text);
+  if (first < 0 || last < 0) {
+    problem = fmt::format("'{}' is not a weekday range (expected two of mon … sun, like mon-fri)",
+                          key);
+    const auto g1 = first < 0 ? weekday_guess(first_text) : std::string(first_text);
+    const auto g2 = last < 0 ? weekday_guess(last_text) : std::string(last_text);
+    if (g1 && g2) suggestion = *g1 + "-" + *g2;
+    return std::nullopt;
+  }
+  if (last < first) {
+    problem = fmt::format("weekday range '{}' runs backwards; ranges go from mon to sun (write "
+                          "'{}-sun' and 'mon-{}' as two keys)",
+                          key, first_text, last_text);
+    return std::nullopt;
+  }
+  set_range(first, last);
+  return out;
+}
+
+}  // namespace sla::rules

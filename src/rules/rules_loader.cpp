@@ -1,0 +1,197 @@
+#include "rules/rules_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rules/calendar_linker.hpp"
+#include "rules/calendar_reader.hpp"
+#include "rules/codes.hpp"
+#include "rules/rule_set_impl.hpp"
+#include "yaml/codes.hpp"
+#include "yaml/document.hpp"
+
+namespace sla::rules {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string_view> kTopLevelKeys = {"version",    "include",  "calendars",
+                                                     "roles",      "severities", "policies"};
+
+// What makes two paths the same file: the canonical path when it can be had.
+std::string identity_of(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::path(path), ec);
+  if (ec) p = fs::absolute(fs::path(path), ec).lexically_normal();
+  return p.string();
+}
+
+// The file's text, or why it cannot be had ("no such file", "is a directory").
+std::optional<std::string> read_file(const std::string& path, std::string& why) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    why = "it is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = std::strerror(errno);
+    if (!fs::exists(path, ec)) why = "no such file";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    why = "read error";
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+}  // namespace
+
+void RulesLoader::load_file(const std::string& path) {
+  const std::string identity = identity_of(path);
+  if (loaded_.count(identity) != 0) return;
+  files_.push_back(path);
+  std::string why;
+  const auto text = read_file(path, why);
+  if (!text) {
+    sink_.error({path, 0, 0}, code::unreadable_file, fmt::format("cannot read '{}': {}", path, why));
+    return;
+  }
+  read_text(*text, path, identity);
+}
+
+void RulesLoader::load_text(std::string_view text, const std::string& name) {
+  files_.push_back(name);
+  read_text(text, name, identity_of(name));
+}
+
+void RulesLoader::read_text(std::string_view text, const std::string& name,
+                            const std::string& identity) {
+  loaded_.insert(identity);
+  stack_.push_back({identity, name, {}});
+  const yaml::Reader reader(name, sink_);
+  if (const auto root = yaml::parse_document(text, reader)) read_document(reader, *root);
+  stack_.pop_back();
+}
+
+void RulesLoader::read_document(const yaml::Reader& reader, const YAML::Node& root) {
+  yaml::Value document = reader.root(root);
+  if (document.is_null()) {
+    reader.error({reader.file(), 1, 1}, code::wrong_kind,
+                 "the file is empty (a rules file is a map starting with 'version: 1')");
+    return;
+  }
+  if (document.at.line <= 0) document.at = {reader.file(), 1, 1};
+  if (!reader.expect_map(document, "a rules file")) return;
+  const yaml::MapReader top(reader, document, "the rules file", kTopLevelKeys);
+
+  // The version decides how everything else reads: after a version this loader does not know,
+  // the rest of the file is not looked at (its problems would be noise).
+  if (const auto* version = top.require("version")) {
+    const auto text = reader.text(version->value, "'version'");
+    if (!text) return;
+    if (*text != "1") {
+      reader.error(version->value.at, code::unsupported_version,
+                   fmt::format("unsupported rules version '{}' (this sla-engine reads version 1)",
+                               *text));
+      return;
+    }
+  }
+  // Included files come first, so an id defined both there and here is reported here, at the
+  // second definition, where the author is looking.
+  if (const auto* include = top.find("include")) read_includes(reader, *include);
+  if (const auto* calendars = top.find("calendars")) read_calendars(reader, *calendars);
+  // `roles`, `severities` and `policies` (SPEC §3) are accepted without being read: their loader
+  // is the next step of this loader. Until then they are neither checked nor reported.
+}
+
+void RulesLoader::read_includes(const yaml::Reader& reader, const yaml::MapEntry& include) {
+  std::vector<yaml::Value> targets;
+  if (include.value.is_list()) {
+    targets = reader.items(include.value);
+  } else if (include.value.is_scalar()) {
+    targets.push_back(include.value);
+  } else {
+    reader.error(include.value.at, code::wrong_kind,
+                 fmt::format("'include' must be a file name or a list of them, not {}",
+                             yaml::kind_name(include.value.node)));
+    return;
+  }
+  for (const auto& target : targets)
+    if (auto path = reader.text(target, "an include")) include_file(reader, *path, target.at);
+}
+
+void RulesLoader::include_file(const yaml::Reader& reader, const std::string& target,
+                               const SourcePosition& at) {
+  const fs::path relative(target);
+  const std::string name = relative.is_absolute()
+                               ? relative.lexically_normal().string()
+                               : (fs::path(reader.file()).parent_path() / relative)
+                                     .lexically_normal()
+                                     .string();
+  const std::string identity = identity_of(name);
+  for (std::size_t i = 0; i < stack_.size(); ++i) {
+    if (stack_[i].identity != identity) continue;
+    // The chain stack_[i] → … → this file → stack_[i] again.
+    std::string chain;
+    std::vector<DiagnosticNote> notes;
+    for (std::size_t k = i; k < stack_.size(); ++k) {
+      chain += stack_[k].name + " -> ";
+      if (k + 1 < stack_.size())
+        notes.push_back({stack_[k].include_at,
+                         fmt::format("'{}' includes '{}' here", stack_[k].name,
+                                     stack_[k + 1].name)});
+    }
+    chain += stack_[i].name;
+    reader.error(at, code::include_cycle, fmt::format("include cycle: {}", chain),
+                 std::move(notes));
+    return;
+  }
+  if (loaded_.count(identity) != 0) return;  // already read through another include
+  std::string why;
+  const auto text = read_file(name, why);
+  if (!text) {
+    reader.error(at, code::include_missing, fmt::format("cannot include '{}': {}", name, why));
+    return;
+  }
+  files_.push_back(name);
+  stack_.back().include_at = at;
+  read_text(*text, name, identity);
+}
+
+void RulesLoader::read_calendars(const yaml::Reader& reader, const yaml::MapEntry& calendars) {
+  if (!reader.expect_map(calendars.value, "'calendars'")) return;
+  const yaml::MapReader map(reader, calendars.value, "'calendars'");
+  for (const auto& entry : map.entries()) {
+    CalendarSource calendar = read_calendar(reader, entry);
+    const auto first = std::find_if(calendars_.begin(), calendars_.end(),
+                                    [&](const CalendarSource& c) { return c.id == calendar.id; });
+    if (first != calendars_.end()) {
+      reader.error(entry.key_at, code::duplicate_calendar,
+                   fmt::format("calendar '{}' is already defined", calendar.id),
+                   {{first->at, "first defined here"}});
+      continue;
+    }
+    calendars_.push_back(std::move(calendar));
+  }
+}
+
+LoadResult RulesLoader::finish() {
+  auto impl = std::make_shared<RuleSet::Impl>();
+  impl->calendars = link_calendars(calendars_, sink_);
+  LoadResult result;
+  const bool ok = !sink_.has_errors();
+  result.diagnostics = sink_.finish(files_);
+  if (ok) result.rules = RuleSetBuilder::build(std::move(impl));
+  return result;
+}
+
+}  // namespace sla::rules

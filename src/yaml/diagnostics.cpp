@@ -1,0 +1,57 @@
+#include "yaml/diagnostics.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "yaml/codes.hpp"
+
+namespace sla::yaml {
+
+void Diagnostics::add(Diagnostic diagnostic) {
+  if (diagnostic.severity == Diagnostic::Severity::error) ++errors_;
+  if (stored_.size() >= limit_) {
+    if (dropped_++ == 0) first_dropped_ = diagnostic.where;
+    return;
+  }
+  stored_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::error(SourcePosition where, std::string_view code, std::string message,
+                        std::vector<DiagnosticNote> notes) {
+  add(Diagnostic{std::move(where), Diagnostic::Severity::error, std::string(code),
+                 std::move(message), std::move(notes)});
+}
+
+void Diagnostics::warning(SourcePosition where, std::string_view code, std::string message,
+                          std::vector<DiagnosticNote> notes) {
+  add(Diagnostic{std::move(where), Diagnostic::Severity::warning, std::string(code),
+                 std::move(message), std::move(notes)});
+}
+
+std::vector<Diagnostic> Diagnostics::finish(const std::vector<std::string>& files) {
+  auto file_rank = [&](const std::string& file) {
+    const auto it = std::find(files.begin(), files.end(), file);
+    return static_cast<std::size_t>(it - files.begin());
+  };
+  std::vector<Diagnostic> out = std::move(stored_);
+  stored_.clear();
+  std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    const auto ra = file_rank(a.where.file), rb = file_rank(b.where.file);
+    return std::tie(ra, a.where.file, a.where.line, a.where.column) <
+           std::tie(rb, b.where.file, b.where.line, b.where.column);
+  });
+  if (dropped_ > 0) {
+    out.push_back(Diagnostic{first_dropped_, Diagnostic::Severity::error,
+                             std::string(code::too_many_errors),
+                             fmt::format("too many problems: {} more not shown (fix the ones "
+                                         "above and run again)",
+                                         dropped_),
+                             {}});
+  }
+  dropped_ = 0;
+  return out;
+}
+
+}  // namespace sla::yaml

@@ -1,0 +1,48 @@
+// yaml/diagnostics.hpp — the sink every reader reports into.
+//
+// Loading reports *every* problem, the way a compiler does, rather than stopping at the first.
+// A Diagnostics collects them; after 100 diagnostics it keeps counting errors but stores no
+// more, and finish() ends the list with one "too many errors" line [SLA009], so a file of
+// garbage cannot flood a terminal.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sla/diagnostic.hpp"
+
+namespace sla::yaml {
+
+class Diagnostics {
+ public:
+  static constexpr std::size_t kDefaultLimit = 100;
+
+  explicit Diagnostics(std::size_t limit = kDefaultLimit) : limit_(limit) {}
+
+  void add(Diagnostic diagnostic);
+
+  void error(SourcePosition where, std::string_view code, std::string message,
+             std::vector<DiagnosticNote> notes = {});
+  void warning(SourcePosition where, std::string_view code, std::string message,
+               std::vector<DiagnosticNote> notes = {});
+
+  /// Errors reported so far, including those not stored because of the limit.
+  std::size_t error_count() const { return errors_; }
+  bool has_errors() const { return errors_ > 0; }
+
+  /// The diagnostics ordered by file (in the order of `files`; files not listed come last, in
+  /// name order), then line, then column — report order breaks ties. Ends with the
+  /// "too many errors" line when some were dropped. Leaves the sink empty.
+  std::vector<Diagnostic> finish(const std::vector<std::string>& files);
+
+ private:
+  std::size_t limit_;
+  std::size_t errors_ = 0;
+  std::size_t dropped_ = 0;
+  SourcePosition first_dropped_;
+  std::vector<Diagnostic> stored_;
+};
+
+}  // namespace sla::yaml

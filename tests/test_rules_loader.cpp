@@ -1,0 +1,151 @@
+// Loading rules files (SPEC §3): valid files load, extends and include mean what rules/README.md
+// says, the bundled calendars give the right days, and a RuleSet is safe to share.
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers.hpp>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sla/calendar.hpp"
+#include "sla/iso8601.hpp"
+#include "sla/rule_set.hpp"
+
+namespace {
+
+using namespace std::chrono;
+
+const std::string kData = SLA_TEST_DATA_DIR;
+const std::string kSource = SLA_SOURCE_DIR;
+
+std::string all_diagnostics(const sla::LoadResult& r) {
+  std::string out;
+  for (const auto& d : r.diagnostics) out += d.to_string();
+  return out;
+}
+
+// Loads text that must be valid; fails the test with the diagnostics otherwise.
+sla::RuleSet load_ok(std::string_view text) {
+  auto result = sla::load_rules_from_string(text, "test.yaml");
+  INFO(all_diagnostics(result));
+  REQUIRE(result.ok());
+  REQUIRE(result.diagnostics.empty());
+  return *result.rules;
+}
+
+sla::Date date(std::string_view text) { return sla::parse_date(text); }
+
+bool open_on(const sla::Calendar& calendar, std::string_view day) {
+  return calendar.is_business_day(date(day));
+}
+
+// The windows of one local date as "09:00-12:00 13:00-18:00" ("" = closed), times counted from
+// the date's midnight (the end of the day is 24:00, an overnight close is 30:00).
+std::string hours_on(const sla::Calendar& calendar, std::string_view day) {
+  const sla::Date d = date(day);
+  const auto midnight = local_days{d};
+  auto clock = [&](sla::LocalTime t) {
+    const auto m = duration_cast<minutes>(t - midnight).count();
+    return std::to_string(m / 600) + std::to_string(m / 60 % 10) + ":" +
+           std::to_string(m % 60 / 10) + std::to_string(m % 10);
+  };
+  std::string out;
+  for (const auto& w : calendar.schedule(d).windows) {
+    if (!out.empty()) out += ' ';
+    out += clock(w.local_open) + "-" + clock(w.local_close);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a minimal rules file loads one calendar with its zone and weekly hours", "[rules]") {
+  const auto rules = load_ok(R"(
+version: 1
+calendars:
+  office:
+    time_zone: Asia/Shanghai
+    hours: {mon-fri: ["09:00-12:00", "13:00-18:00"], sat: ["10:00-12:00"]}
+)");
+  REQUIRE(rules.calendar_ids() == std::vector<std::string>{"office"});
+  const sla::Calendar& office = rules.calendar("office");
+  CHECK(office.time_zone().name() == "Asia/Shanghai");
+  CHECK(hours_on(office, "2026-11-23") == "09:00-12:00 13:00-18:00");  // Monday
+  CHECK(hours_on(office, "2026-11-28") == "10:00-12:00");              // Saturday
+  CHECK(hours_on(office, "2026-11-29") == "");                         // Sunday: not named
+  const auto t = sla::parse_instant("2026-11-23T11:00:00", office.time_zone());
+  CHECK(sla::format_instant(office.add(t, hours{2}), office.time_zone()) ==
+        "2026-11-23T14:00:00+08:00");
+}
+
+TEST_CASE("find_calendar returns nullptr and calendar() throws naming the known ids", "[rules]") {
+  const auto rules = load_ok("version: 1\ncalendars: {a: {time_zone: UTC, hours: {daily: "
+                             "[\"00:00-24:00\"]}}, b: {extends: a}}\n");
+  CHECK(rules.find_calendar("c") == nullptr);
+  CHECK(rules.find_calendar("b") != nullptr);
+  CHECK_THROWS_WITH(rules.calendar("c"), "unknown calendar 'c' (the rules define: a, b)");
+}
+
+TEST_CASE("the bundled cn-2026 calendars give the 2026 holidays and make-up days", "[rules]") {
+  const auto result = sla::load_rules({kSource + "/rules/calendars/cn-2026.yaml"});
+  INFO(all_diagnostics(result));
+  REQUIRE(result.ok());
+  CHECK(result.diagnostics.empty());
+  CHECK(result.rules->calendar_ids() == std::vector<std::string>{"cn-24x7", "cn-7x8", "cn-office"});
+  const sla::Calendar& office = result.rules->calendar("cn-office");
+  CHECK(open_on(office, "2026-02-14"));    // a Saturday worked before the Spring Festival
+  CHECK(hours_on(office, "2026-02-14") == "09:00-12:00 13:00-18:00");
+  CHECK_FALSE(open_on(office, "2026-10-05"));  // National Day week, a Monday
+  CHECK(office.schedule(date("2026-10-05")).name == "National Day");
+  CHECK_FALSE(open_on(office, "2026-02-23"));  // last day of the Spring Festival break
+  CHECK(open_on(office, "2026-02-24"));
+  CHECK(open_on(office, "2026-10-10"));        // Saturday make-up day
+  CHECK_FALSE(open_on(office, "2026-10-11"));  // an ordinary Sunday
+  CHECK_FALSE(open_on(office, "2026-01-01"));
+  CHECK(open_on(office, "2026-01-04"));        // Sunday make-up day
+  // Friday 2026-09-30 17:00 + 2h of office time: the whole National Day week is skipped.
+  const auto t = sla::parse_instant("2026-09-30T17:00:00", office.time_zone());
+  CHECK(sla::format_instant(office.add(t, hours{2}), office.time_zone()) ==
+        "2026-10-08T10:00:00+08:00");
+
+  const sla::Calendar& desk = result.rules->calendar("cn-7x8");
+  CHECK(desk.time_zone().name() == "Asia/Shanghai");  // inherited from cn-24x7
+  CHECK(hours_on(desk, "2026-10-01") == "09:00-17:00");
+  CHECK(hours_on(result.rules->calendar("cn-24x7"), "2026-10-01") == "00:00-24:00");
+}
+
+TEST_CASE("the bundled us-federal calendar observes holidays on the nearest weekday", "[rules]") {
+  const auto result = sla::load_rules({kSource + "/rules/calendars/us-federal.yaml"});
+  INFO(all_diagnostics(result));
+  REQUIRE(result.ok());
+  CHECK(result.diagnostics.empty());
+  const sla::Calendar& us = result.rules->calendar("us-office");
+  CHECK(us.time_zone().name() == "America/New_York");
+  CHECK_FALSE(open_on(us, "2026-07-03"));  // Independence Day (a Saturday) observed on Friday
+  CHECK(us.schedule(date("2026-07-03")).name == "Independence Day");
+  CHECK(hours_on(us, "2026-07-02") == "09:00-17:00");
+
+  // Every weekday closed in 2026 and 2021, compared as whole lists (QuantLib style).
+  auto closed_weekdays = [&](int year) {
+    std::vector<std::string> out;
+    for (sys_days d = sys_days{std::chrono::year{year} / January / 1};
+         d <= sys_days{std::chrono::year{year} / December / 31}; d += days{1}) {
+      const unsigned wd = weekday{d}.c_encoding();
+      if (wd != 0 && wd != 6 && !us.is_business_day(year_month_day{d}))
+        out.push_back(sla::format_date(year_month_day{d}));
+    }
+    return out;
+  };
+  CHECK(closed_weekdays(2026) ==
+        std::vector<std::string>{"2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25",
+                                 "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12",
+                                 "2026-11-11", "2026-11-26", "2026-12-25"});
+  // 2021: Juneteenth's first year (Saturday → Friday 18th), Independence Day on Sunday → Monday
+  // 5th, Christmas on Saturday → Friday 24th, and New Year 2022 (Saturday) → Friday 31st.
+  CHECK(closed_weekdays(2021) ==
+        std::vector<std::string>{"2021-01-01", "2021-01-18", "2021-02-15", "2021-05-31",
+                                 "2021-06-18", "2021-07-05", "2021-09-06", "2021-10-11",
+                                 "2021-11-11", "2021-11-25", "2021-12-24", "2021-12-31"});
+  // Before 2021 there was no Juneteenth holiday.
+  CHECK(open_on(us, "2020-06-19"));
+}
