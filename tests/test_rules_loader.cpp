@@ -149,3 +149,157 @@ TEST_CASE("the bundled us-federal calendar observes holidays on the nearest week
   // Before 2021 there was no Juneteenth holiday.
   CHECK(open_on(us, "2020-06-19"));
 }
+
+TEST_CASE("extends across an include inherits, replaces, appends and merges", "[rules]") {
+  const auto result = sla::load_rules({kData + "/valid/extends.yaml"});
+  INFO(all_diagnostics(result));
+  REQUIRE(result.ok());
+  CHECK(result.diagnostics.empty());
+  const auto& rules = *result.rules;
+  CHECK(rules.calendar_ids() == std::vector<std::string>{"base", "child", "grandchild"});
+
+  const sla::Calendar& base = rules.calendar("base");
+  CHECK(hours_on(base, "2026-11-28") == "10:00-12:00");  // its own Saturday
+  CHECK(hours_on(base, "2026-12-31") == "09:00-15:00");  // untouched by the child's override
+  CHECK(open_on(base, "2026-10-02"));                    // the child's holiday is not its own
+
+  const sla::Calendar& child = rules.calendar("child");
+  CHECK(child.time_zone().name() == "Asia/Shanghai");    // inherited
+  CHECK(hours_on(child, "2026-11-23") == "09:00-17:00");  // Monday: inherited mon-fri
+  CHECK(hours_on(child, "2026-11-28") == "");             // Saturday replaced by []
+  CHECK(hours_on(child, "2026-11-29") == "10:00-14:00");  // Sunday added
+  CHECK_FALSE(open_on(child, "2026-10-01"));              // inherited holiday
+  CHECK_FALSE(open_on(child, "2026-10-02"));              // its own holiday
+  CHECK(hours_on(child, "2026-10-10") == "09:00-12:00");  // inherited make-up day
+  CHECK(hours_on(child, "2026-10-11") == "09:00-12:00");  // its own, inherited workday_hours
+  CHECK(hours_on(child, "2026-12-24") == "09:00-13:00");  // inherited override
+  CHECK(hours_on(child, "2026-12-31") == "");             // its own override wins
+  CHECK(child.schedule(date("2026-12-31")).kind == sla::DayKind::override_hours);
+
+  const sla::Calendar& grandchild = rules.calendar("grandchild");
+  CHECK(grandchild.time_zone().name() == "Europe/Berlin");
+  CHECK(hours_on(grandchild, "2026-10-10") == "08:00-10:00");  // its workday_hours
+  CHECK(hours_on(grandchild, "2026-11-29") == "10:00-14:00");  // two generations down
+  const auto monday_nine = sla::parse_instant("2026-11-23T09:00:00", grandchild.time_zone());
+  CHECK(sla::format_instant(monday_nine, grandchild.time_zone()) == "2026-11-23T09:00:00+01:00");
+  CHECK(grandchild.is_open(monday_nine));
+}
+
+TEST_CASE("a file included twice through different paths is read once", "[rules]") {
+  const auto result = sla::load_rules({kData + "/valid/diamond.yaml"});
+  INFO(all_diagnostics(result));
+  REQUIRE(result.ok());
+  CHECK(result.diagnostics.empty());
+  CHECK(result.rules->calendar_ids() == std::vector<std::string>{"left", "right", "shared"});
+  CHECK(hours_on(result.rules->calendar("left"), "2026-11-28") == "09:00-12:00");
+  CHECK(hours_on(result.rules->calendar("right"), "2026-11-28") == "");
+  CHECK(result.rules->calendar("right").time_zone().name() == "+08:00");
+  // Given on the command line as well as included: still once.
+  const auto twice = sla::load_rules(
+      {kData + "/valid/calendars/shared.yaml", kData + "/valid/diamond.yaml"});
+  INFO(all_diagnostics(twice));
+  CHECK(twice.ok());
+  CHECK(twice.diagnostics.empty());
+}
+
+TEST_CASE("the SPEC's example loads clean while roles, severities and policies wait", "[rules]") {
+  const auto result = sla::load_rules({kData + "/valid/full_spec_example.yaml"});
+  INFO(all_diagnostics(result));
+  REQUIRE(result.ok());
+  CHECK(result.diagnostics.empty());
+  const sla::Calendar& office = result.rules->calendar("cn-office");
+  CHECK(hours_on(office, "2026-02-28") == "09:00-17:00");  // make-up day with its own hours
+  CHECK(hours_on(office, "2026-02-14") == "09:00-12:00 13:00-18:00");
+  CHECK_FALSE(open_on(office, "2026-11-26"));               // 4th Thursday of November
+  CHECK_FALSE(open_on(office, "2026-12-25"));
+  CHECK(hours_on(office, "2026-12-24") == "09:00-13:00");
+  CHECK(hours_on(result.rules->calendar("always"), "2026-12-25") == "00:00-24:00");
+}
+
+TEST_CASE("windows crossing midnight and 24:00 closes are read as the SPEC says", "[rules]") {
+  const auto rules = load_ok(R"(
+version: 1
+calendars:
+  night:
+    time_zone: UTC
+    hours: {mon-fri: ["22:00-06:00"], sat: ["00:00-24:00"]}
+    holidays: [2026-11-24]
+)");
+  const sla::Calendar& night = rules.calendar("night");
+  CHECK(hours_on(night, "2026-11-23") == "22:00-30:00");  // Monday night into Tuesday
+  CHECK(hours_on(night, "2026-11-24") == "");             // the holiday removes Tuesday's night
+  CHECK(hours_on(night, "2026-11-28") == "00:00-24:00");
+  const auto tuesday_two = sla::parse_instant("2026-11-24T02:00:00Z", night.time_zone());
+  CHECK(night.is_open(tuesday_two));  // Monday's window, not removed by Tuesday's holiday
+}
+
+TEST_CASE("an include is relative to the including file, also for text loads", "[rules]") {
+  const auto result = sla::load_rules_from_string(
+      "version: 1\ninclude: calendars/base.yaml\ncalendars: {mine: {extends: base}}\n",
+      kData + "/valid/inline.yaml");
+  INFO(all_diagnostics(result));
+  REQUIRE(result.ok());
+  CHECK(result.rules->calendar_ids() == std::vector<std::string>{"base", "mine"});
+}
+
+TEST_CASE("diagnostics come back sorted by file and position, with 1-based positions",
+          "[rules]") {
+  const auto result = sla::load_rules_from_string(R"(version: 1
+calendars:
+  b:
+    extends: nowhere
+  a:
+    time_zone: UTC
+    hours: {mon: ["25:00-26:00"]}
+)",
+                                                  "x.yaml");
+  REQUIRE(result.diagnostics.size() == 2);
+  // The extends problem is found after reading everything, yet listed first: it comes first.
+  CHECK(result.diagnostics[0].code == "SLA111");
+  CHECK(result.diagnostics[0].where.line == 4);
+  CHECK(result.diagnostics[0].where.column == 14);
+  CHECK(result.diagnostics[1].code == "SLA101");
+  CHECK(result.diagnostics[1].where.line == 7);
+  CHECK(result.diagnostics[1].where.column == 19);  // the opening quote
+  CHECK_FALSE(result.ok());
+}
+
+TEST_CASE("a missing top-level file is one diagnostic naming it", "[rules]") {
+  const auto result = sla::load_rules({"no/such/rules.yaml"});
+  CHECK_FALSE(result.ok());
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].to_string() ==
+        "no/such/rules.yaml: error: cannot read 'no/such/rules.yaml': no such file [SLA008]\n");
+}
+
+TEST_CASE("one RuleSet answers from several threads at once", "[rules]") {
+  const auto result = sla::load_rules({kSource + "/rules/calendars/cn-2026.yaml",
+                                       kSource + "/rules/calendars/us-federal.yaml"});
+  REQUIRE(result.ok());
+  const sla::RuleSet rules = *result.rules;  // a copy shares the same immutable rules
+  const sla::Calendar& cn = rules.calendar("cn-office");
+  const sla::Calendar& us = rules.calendar("us-office");
+  const auto cn_start = sla::parse_instant("2026-09-30T17:00:00", cn.time_zone());
+  const auto us_start = sla::parse_instant("2026-07-02T16:00:00", us.time_zone());
+  // The answers computed alone, then by eight threads at once (year tables built concurrently).
+  const auto cn_expected = sla::parse_instant("2026-10-08T10:00:00+08:00", cn.time_zone());
+  const auto us_expected = sla::parse_instant("2026-07-06T10:00:00-04:00", us.time_zone());
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(8, 0);
+  for (std::size_t k = 0; k < wrong.size(); ++k) {
+    threads.emplace_back([&, k] {
+      for (int i = 0; i < 2000; ++i) {
+        const sla::Calendar* c = rules.find_calendar(k % 2 == 0 ? "cn-office" : "us-office");
+        if (c == nullptr) {
+          ++wrong[k];
+          continue;
+        }
+        const auto got = k % 2 == 0 ? c->add(cn_start, hours{2}) : c->add(us_start, hours{2});
+        if (got != (k % 2 == 0 ? cn_expected : us_expected)) ++wrong[k];
+        if (rules.calendar_ids().size() != 4) ++wrong[k];
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(wrong == std::vector<int>(8, 0));
+}

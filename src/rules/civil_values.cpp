@@ -221,7 +221,7 @@ std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& p
       set_range(i, i);
       return out;
     }
-    problem = fmt::format("'{}' is not a weekday key (expected mon … sun, a range like mon-fri, "
+    problem = fmt::format("'{}' is not a weekday key (expected mon..sun, a range like mon-fri, "
                           "or daily)",
                           key);
     if (lower(key) == "weekdays")
@@ -237,7 +237,7 @@ std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& p
   const std::string_view first_text = key.substr(0, dash), last_text = key.substr(dash + 1);
   const int first = monday_index(first_text), last = monday_index(last_text);
   if (first < 0 || last < 0) {
-    problem = fmt::format("'{}' is not a weekday range (expected two of mon … sun, like mon-fri)",
+    problem = fmt::format("'{}' is not a weekday range (expected two of mon..sun, like mon-fri)",
                           key);
     const auto g1 = first < 0 ? weekday_guess(first_text) : std::string(first_text);
     const auto g2 = last < 0 ? weekday_guess(last_text) : std::string(last_text);
@@ -245,9 +245,11 @@ std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& p
     return std::nullopt;
   }
   if (last < first) {
+    const std::string tail = first_text == "sun" ? "sun" : fmt::format("{}-sun", first_text);
+    const std::string head = last_text == "mon" ? "mon" : fmt::format("mon-{}", last_text);
     problem = fmt::format("weekday range '{}' runs backwards; ranges go from mon to sun (write "
-                          "'{}-sun' and 'mon-{}' as two keys)",
-                          key, first_text, last_text);
+                          "'{}' and '{}' as two keys)",
+                          key, tail, head);
     return std::nullopt;
   }
   set_range(first, last);

@@ -123,9 +123,10 @@ MapReader::MapReader(const Reader& reader, const Value& map, std::string context
       std::vector<DiagnosticNote> notes;
       if (name == "<<")
         notes.push_back({key_at, "YAML merge keys ('<<') are not supported"});
-      else if (auto guess = closest_match(name, allowed))
+      else if (auto guess = closest_match(name, allowed)) {
         notes.push_back({key_at, fmt::format("did you mean '{}'?", *guess)});
-      else
+        suggested_.push_back(*guess);
+      } else
         notes.push_back({key_at, fmt::format("expected one of: {}", fmt::join(allowed, ", "))});
       reader.error(key_at, code::unknown_key,
                    fmt::format("unknown key '{}' in {}", name, context_), std::move(notes));
@@ -145,7 +146,8 @@ const MapEntry* MapReader::find(std::string_view key) const {
 
 const MapEntry* MapReader::require(std::string_view key) const {
   const MapEntry* entry = find(key);
-  if (entry == nullptr)
+  const bool suggested = std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end();
+  if (entry == nullptr && !suggested)
     reader_->error(at_, code::missing_key, fmt::format("{} has no '{}'", context_, key));
   return entry;
 }

@@ -117,7 +117,8 @@ class MapReader {
   /// The entry for `key`, or nullptr.
   const MapEntry* find(std::string_view key) const;
 
-  /// Like find, but reports SLA004 ("calendar 'x' has no 'time_zone'") at the map when absent.
+  /// Like find, but reports SLA004 ("calendar 'x' has no 'time_zone'") at the map when absent —
+  /// unless an unknown key was already reported with "did you mean '<key>'?": one typo, one error.
   const MapEntry* require(std::string_view key) const;
 
   /// Reports SLA007 when more than one of `keys` is present (at the second one, a note at the
@@ -130,6 +131,7 @@ class MapReader {
   std::string context_;
   SourcePosition at_;
   std::vector<MapEntry> entries_;
+  std::vector<std::string> suggested_;  ///< keys offered by "did you mean"
 };
 
 }  // namespace sla::yaml
