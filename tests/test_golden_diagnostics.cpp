@@ -99,9 +99,8 @@ TEST_CASE("every invalid rules file gives exactly its expected diagnostics", "[r
       CHECK(same);
       // An invalid file never yields rules, and says so with at least one error.
       CHECK_FALSE(result.ok());
-      CHECK(std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [](auto& d) {
-        return d.severity == sla::Diagnostic::Severity::error;
-      }));
+      CHECK(std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                        [](auto& d) { return d.severity == sla::Diagnostic::Severity::error; }));
     }
   }
 }
@@ -141,9 +140,13 @@ TEST_CASE("malformed inputs give diagnostics, never a crash", "[rules][golden]")
     CHECK(r.diagnostics[0].code == "SLA005");
     CHECK(r.diagnostics[0].where.line == 1);
   }
-  SECTION("only a comment") { CHECK(load_garbage("# nothing here\n").diagnostics[0].code == "SLA005"); }
+  SECTION("only a comment") {
+    CHECK(load_garbage("# nothing here\n").diagnostics[0].code == "SLA005");
+  }
   SECTION("a scalar document") { CHECK(load_garbage("42").diagnostics[0].code == "SLA005"); }
-  SECTION("a list document") { CHECK(load_garbage("- version: 1").diagnostics[0].code == "SLA005"); }
+  SECTION("a list document") {
+    CHECK(load_garbage("- version: 1").diagnostics[0].code == "SLA005");
+  }
   SECTION("binary junk with NUL bytes") {
     std::mt19937 random(20260101);
     for (int round = 0; round < 50; ++round) {
@@ -164,7 +167,8 @@ TEST_CASE("malformed inputs give diagnostics, never a crash", "[rules][golden]")
   }
   SECTION("deeply nested block maps inside a calendar") {
     std::string text = "version: 1\ncalendars:\n  c:\n    hours:\n";
-    for (int i = 0; i < 3000; ++i) text += std::string(6 + 2 * i, ' ') + "k" + std::to_string(i) + ":\n";
+    for (int i = 0; i < 3000; ++i)
+      text += std::string(6 + 2 * i, ' ') + "k" + std::to_string(i) + ":\n";
     load_garbage(text);
   }
   SECTION("tabs, stray quotes and unterminated flows") {

@@ -79,8 +79,9 @@ calendars:
 }
 
 TEST_CASE("find_calendar returns nullptr and calendar() throws naming the known ids", "[rules]") {
-  const auto rules = load_ok("version: 1\ncalendars: {a: {time_zone: UTC, hours: {daily: "
-                             "[\"00:00-24:00\"]}}, b: {extends: a}}\n");
+  const auto rules = load_ok(
+      "version: 1\ncalendars: {a: {time_zone: UTC, hours: {daily: "
+      "[\"00:00-24:00\"]}}, b: {extends: a}}\n");
   CHECK(rules.find_calendar("c") == nullptr);
   CHECK(rules.find_calendar("b") != nullptr);
   CHECK_THROWS_WITH(rules.calendar("c"), "unknown calendar 'c' (the rules define: a, b)");
@@ -93,7 +94,7 @@ TEST_CASE("the bundled cn-2026 calendars give the 2026 holidays and make-up days
   CHECK(result.diagnostics.empty());
   CHECK(result.rules->calendar_ids() == std::vector<std::string>{"cn-24x7", "cn-7x8", "cn-office"});
   const sla::Calendar& office = result.rules->calendar("cn-office");
-  CHECK(open_on(office, "2026-02-14"));    // a Saturday worked before the Spring Festival
+  CHECK(open_on(office, "2026-02-14"));  // a Saturday worked before the Spring Festival
   CHECK(hours_on(office, "2026-02-14") == "09:00-12:00 13:00-18:00");
   CHECK_FALSE(open_on(office, "2026-10-05"));  // National Day week, a Monday
   CHECK(office.schedule(date("2026-10-05")).name == "National Day");
@@ -102,7 +103,7 @@ TEST_CASE("the bundled cn-2026 calendars give the 2026 holidays and make-up days
   CHECK(open_on(office, "2026-10-10"));        // Saturday make-up day
   CHECK_FALSE(open_on(office, "2026-10-11"));  // an ordinary Sunday
   CHECK_FALSE(open_on(office, "2026-01-01"));
-  CHECK(open_on(office, "2026-01-04"));        // Sunday make-up day
+  CHECK(open_on(office, "2026-01-04"));  // Sunday make-up day
   // Friday 2026-09-30 17:00 + 2h of office time: the whole National Day week is skipped.
   const auto t = sla::parse_instant("2026-09-30T17:00:00", office.time_zone());
   CHECK(sla::format_instant(office.add(t, hours{2}), office.time_zone()) ==
@@ -136,10 +137,10 @@ TEST_CASE("the bundled us-federal calendar observes holidays on the nearest week
     }
     return out;
   };
-  CHECK(closed_weekdays(2026) ==
-        std::vector<std::string>{"2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25",
-                                 "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12",
-                                 "2026-11-11", "2026-11-26", "2026-12-25"});
+  CHECK(closed_weekdays(2026) == std::vector<std::string>{"2026-01-01", "2026-01-19", "2026-02-16",
+                                                          "2026-05-25", "2026-06-19", "2026-07-03",
+                                                          "2026-09-07", "2026-10-12", "2026-11-11",
+                                                          "2026-11-26", "2026-12-25"});
   // 2021: Juneteenth's first year (Saturday → Friday 18th), Independence Day on Sunday → Monday
   // 5th, Christmas on Saturday → Friday 24th, and New Year 2022 (Saturday) → Friday 31st.
   CHECK(closed_weekdays(2021) ==
@@ -164,7 +165,7 @@ TEST_CASE("extends across an include inherits, replaces, appends and merges", "[
   CHECK(open_on(base, "2026-10-02"));                    // the child's holiday is not its own
 
   const sla::Calendar& child = rules.calendar("child");
-  CHECK(child.time_zone().name() == "Asia/Shanghai");    // inherited
+  CHECK(child.time_zone().name() == "Asia/Shanghai");     // inherited
   CHECK(hours_on(child, "2026-11-23") == "09:00-17:00");  // Monday: inherited mon-fri
   CHECK(hours_on(child, "2026-11-28") == "");             // Saturday replaced by []
   CHECK(hours_on(child, "2026-11-29") == "10:00-14:00");  // Sunday added
@@ -195,8 +196,8 @@ TEST_CASE("a file included twice through different paths is read once", "[rules]
   CHECK(hours_on(result.rules->calendar("right"), "2026-11-28") == "");
   CHECK(result.rules->calendar("right").time_zone().name() == "+08:00");
   // Given on the command line as well as included: still once.
-  const auto twice = sla::load_rules(
-      {kData + "/valid/calendars/shared.yaml", kData + "/valid/diamond.yaml"});
+  const auto twice =
+      sla::load_rules({kData + "/valid/calendars/shared.yaml", kData + "/valid/diamond.yaml"});
   INFO(all_diagnostics(twice));
   CHECK(twice.ok());
   CHECK(twice.diagnostics.empty());
@@ -210,7 +211,7 @@ TEST_CASE("the SPEC's example loads clean while roles, severities and policies w
   const sla::Calendar& office = result.rules->calendar("cn-office");
   CHECK(hours_on(office, "2026-02-28") == "09:00-17:00");  // make-up day with its own hours
   CHECK(hours_on(office, "2026-02-14") == "09:00-12:00 13:00-18:00");
-  CHECK_FALSE(open_on(office, "2026-11-26"));               // 4th Thursday of November
+  CHECK_FALSE(open_on(office, "2026-11-26"));  // 4th Thursday of November
   CHECK_FALSE(open_on(office, "2026-12-25"));
   CHECK(hours_on(office, "2026-12-24") == "09:00-13:00");
   CHECK(hours_on(result.rules->calendar("always"), "2026-12-25") == "00:00-24:00");
@@ -242,8 +243,7 @@ TEST_CASE("an include is relative to the including file, also for text loads", "
   CHECK(result.rules->calendar_ids() == std::vector<std::string>{"base", "mine"});
 }
 
-TEST_CASE("diagnostics come back sorted by file and position, with 1-based positions",
-          "[rules]") {
+TEST_CASE("diagnostics come back sorted by file and position, with 1-based positions", "[rules]") {
   const auto result = sla::load_rules_from_string(R"(version: 1
 calendars:
   b:
@@ -273,8 +273,8 @@ TEST_CASE("a missing top-level file is one diagnostic naming it", "[rules]") {
 }
 
 TEST_CASE("one RuleSet answers from several threads at once", "[rules]") {
-  const auto result = sla::load_rules({kSource + "/rules/calendars/cn-2026.yaml",
-                                       kSource + "/rules/calendars/us-federal.yaml"});
+  const auto result = sla::load_rules(
+      {kSource + "/rules/calendars/cn-2026.yaml", kSource + "/rules/calendars/us-federal.yaml"});
   REQUIRE(result.ok());
   const sla::RuleSet rules = *result.rules;  // a copy shares the same immutable rules
   const sla::Calendar& cn = rules.calendar("cn-office");

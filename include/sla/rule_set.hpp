@@ -4,7 +4,15 @@
 // finds as a Diagnostic, and returns a RuleSet only when there is no error. A RuleSet is an
 // immutable value: share it across threads freely; hot reload = load a new one and swap.
 //
-// Currently loaded: `version` and `calendars`. Policies, roles and severities come next.
+// Currently loaded: `version`, `include` and `calendars`. `roles`, `severities` and `policies`
+// are accepted without being checked; their loader comes next. rules/README.md documents the
+// format and every diagnostic code.
+//
+// Files. Includes are relative to the including file; a file reached twice is read once; ids
+// are global across all files. Diagnostics name files as given (an included file as the
+// including file's directory joined with the include text), so output does not depend on the
+// working directory. They are sorted by file (in reading order), line and column, and capped at
+// 100 plus one "too many problems" line.
 #pragma once
 
 #include <memory>
@@ -44,10 +52,12 @@ struct LoadResult {
   bool ok() const { return rules.has_value(); }
 };
 
-/// Loads rule files. Never throws for problems in the files (they become diagnostics).
+/// Loads rule files. Never throws for problems in the files (they become diagnostics); a file
+/// that cannot be read is a diagnostic too.
 LoadResult load_rules(const std::vector<std::string>& paths);
 
-/// Loads rules from text (tests, embedding); `name` is used as the file name in diagnostics.
+/// Loads rules from text (tests, embedding); `name` is used as the file name in diagnostics,
+/// and relative includes are resolved against its directory.
 LoadResult load_rules_from_string(std::string_view yaml_text, std::string_view name = "<string>");
 
 }  // namespace sla

@@ -87,10 +87,14 @@ class Linker {
 
   const CalendarDefinition* resolve(std::size_t i) {
     switch (state_[i]) {
-      case State::resolved: return &*resolved_[i];
-      case State::failed: return nullptr;
-      case State::visiting: return nullptr;  // cycles were reported and marked failed
-      case State::unvisited: break;
+      case State::resolved:
+        return &*resolved_[i];
+      case State::failed:
+        return nullptr;
+      case State::visiting:
+        return nullptr;  // cycles were reported and marked failed
+      case State::unvisited:
+        break;
     }
     state_[i] = State::visiting;
     const CalendarSource& source = sources_[i];
@@ -144,8 +148,7 @@ class Linker {
     const auto has_hours = [](const DayWindows& w) { return !w.empty(); };
     if (std::any_of(d.weekly.begin(), d.weekly.end(), has_hours)) return true;
     for (const auto& w : d.workdays)
-      if (w.hours ? !w.hours->empty() : (d.workday_hours && !d.workday_hours->empty()))
-        return true;
+      if (w.hours ? !w.hours->empty() : (d.workday_hours && !d.workday_hours->empty())) return true;
     return std::any_of(d.overrides.begin(), d.overrides.end(),
                        [](const DateOverride& o) { return !o.hours.empty(); });
   }

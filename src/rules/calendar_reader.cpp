@@ -19,8 +19,7 @@ const std::vector<std::string_view> kCalendarKeys = {
 // `hours: {mon-fri: [...], sat: [...]}`. Each weekday may be named by one key only: a later,
 // more specific key silently replacing part of an earlier range is exactly the kind of mistake
 // that goes unnoticed, so naming a day twice is SLA107 (with a note at the first key).
-void read_hours(const yaml::Reader& reader, const yaml::MapEntry& hours,
-                CalendarSource& calendar) {
+void read_hours(const yaml::Reader& reader, const yaml::MapEntry& hours, CalendarSource& calendar) {
   if (!reader.expect_map(hours.value, "'hours'")) return;
   const yaml::MapReader map(reader, hours.value,
                             fmt::format("'hours' of calendar '{}'", calendar.id));
@@ -31,7 +30,8 @@ void read_hours(const yaml::Reader& reader, const yaml::MapEntry& hours,
     const auto key = parse_weekday_key(entry.key, problem, suggestion);
     if (!key) {
       std::vector<DiagnosticNote> notes;
-      if (suggestion) notes.push_back({entry.key_at, fmt::format("did you mean '{}'?", *suggestion)});
+      if (suggestion)
+        notes.push_back({entry.key_at, fmt::format("did you mean '{}'?", *suggestion)});
       reader.error(entry.key_at, code::bad_weekday, problem, std::move(notes));
       read_windows(reader, entry.value, fmt::format("'{}'", entry.key));  // report these too
       continue;

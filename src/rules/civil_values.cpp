@@ -21,9 +21,8 @@ using std::chrono::minutes;
 // Weekday names in Monday-first order, the order ranges are written in ("mon-fri").
 constexpr std::array<std::string_view, 7> kMondayFirst = {"mon", "tue", "wed", "thu",
                                                           "fri", "sat", "sun"};
-constexpr std::array<std::string_view, 7> kFullNames = {"monday", "tuesday",  "wednesday",
-                                                        "thursday", "friday", "saturday",
-                                                        "sunday"};
+constexpr std::array<std::string_view, 7> kFullNames = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -42,7 +41,8 @@ int monday_index(std::string_view name) {
 std::optional<std::string> weekday_guess(std::string_view word) {
   const std::string w = lower(word);
   for (std::size_t i = 0; i < kFullNames.size(); ++i) {
-    if (w.size() >= 2 && kFullNames[i].substr(0, w.size()) == w) return std::string(kMondayFirst[i]);
+    if (w.size() >= 2 && kFullNames[i].substr(0, w.size()) == w)
+      return std::string(kMondayFirst[i]);
   }
   std::vector<std::string_view> names(kMondayFirst.begin(), kMondayFirst.end());
   return yaml::closest_match(w, names);
@@ -96,9 +96,7 @@ std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::
 
 }  // namespace
 
-std::string_view weekday_name(unsigned c_encoding) {
-  return kMondayFirst[(c_encoding + 6) % 7];
-}
+std::string_view weekday_name(unsigned c_encoding) { return kMondayFirst[(c_encoding + 6) % 7]; }
 
 std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string& text,
                                    const SourcePosition& at) {
@@ -116,9 +114,9 @@ std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string
       m <= 12 && d >= 1) {
     const std::chrono::year_month_day_last last{std::chrono::year{y} / std::chrono::month{m} /
                                                 std::chrono::last};
-    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                              "May",     "June",     "July",      "August",
-                                              "September", "October", "November", "December"};
+    static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                              "May",       "June",     "July",     "August",
+                                              "September", "October",  "November", "December"};
     reader.error(at, code::bad_date,
                  fmt::format("{} does not exist: {} {} has {} days", text, kMonths[m - 1], y,
                              static_cast<unsigned>(last.day())));
@@ -156,9 +154,8 @@ std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::V
   // (windows are checked pairwise in time order, so a window swallowing two others reports both).
   std::vector<const WrittenWindow*> sorted;
   for (const auto& w : written) sorted.push_back(&w);
-  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) {
-    return a->window.open < b->window.open;
-  });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](auto* a, auto* b) { return a->window.open < b->window.open; });
   for (std::size_t i = 1; i < sorted.size(); ++i) {
     const WrittenWindow& a = *sorted[i - 1];
     const WrittenWindow& b = *sorted[i];
@@ -171,8 +168,8 @@ std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::V
       reader.error(here.at, code::touching_windows,
                    fmt::format("windows {} and {} touch; write them as one window {}",
                                detail::format_window(a.window), detail::format_window(b.window),
-                               detail::format_window({a.window.open, std::max(a.window.close,
-                                                                              b.window.close)})),
+                               detail::format_window(
+                                   {a.window.open, std::max(a.window.close, b.window.close)})),
                    {{there.at, fmt::format("'{}' is here", there.text)}});
     } else {
       reader.error(here.at, code::overlapping_windows,
@@ -189,8 +186,7 @@ std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::V
 }
 
 std::optional<std::chrono::weekday> read_weekday(const yaml::Reader& reader,
-                                                 const yaml::Value& value,
-                                                 std::string_view what) {
+                                                 const yaml::Value& value, std::string_view what) {
   const auto text = reader.text(value, what);
   if (!text) return std::nullopt;
   const int i = monday_index(*text);
@@ -198,10 +194,10 @@ std::optional<std::chrono::weekday> read_weekday(const yaml::Reader& reader,
   std::vector<DiagnosticNote> notes;
   if (auto guess = weekday_guess(*text))
     notes.push_back({value.at, fmt::format("did you mean '{}'?", *guess)});
-  reader.error(value.at, code::bad_weekday,
-               fmt::format("'{}' is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)",
-                           *text),
-               std::move(notes));
+  reader.error(
+      value.at, code::bad_weekday,
+      fmt::format("'{}' is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)", *text),
+      std::move(notes));
   return std::nullopt;
 }
 
@@ -221,9 +217,10 @@ std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& p
       set_range(i, i);
       return out;
     }
-    problem = fmt::format("'{}' is not a weekday key (expected mon..sun, a range like mon-fri, "
-                          "or daily)",
-                          key);
+    problem = fmt::format(
+        "'{}' is not a weekday key (expected mon..sun, a range like mon-fri, "
+        "or daily)",
+        key);
     if (lower(key) == "weekdays")
       suggestion = "mon-fri";
     else if (lower(key) == "weekends" || lower(key) == "weekend")
@@ -237,8 +234,8 @@ std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& p
   const std::string_view first_text = key.substr(0, dash), last_text = key.substr(dash + 1);
   const int first = monday_index(first_text), last = monday_index(last_text);
   if (first < 0 || last < 0) {
-    problem = fmt::format("'{}' is not a weekday range (expected two of mon..sun, like mon-fri)",
-                          key);
+    problem =
+        fmt::format("'{}' is not a weekday range (expected two of mon..sun, like mon-fri)", key);
     const auto g1 = first < 0 ? weekday_guess(first_text) : std::string(first_text);
     const auto g2 = last < 0 ? weekday_guess(last_text) : std::string(last_text);
     if (g1 && g2) suggestion = *g1 + "-" + *g2;
@@ -247,9 +244,10 @@ std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& p
   if (last < first) {
     const std::string tail = first_text == "sun" ? "sun" : fmt::format("{}-sun", first_text);
     const std::string head = last_text == "mon" ? "mon" : fmt::format("mon-{}", last_text);
-    problem = fmt::format("weekday range '{}' runs backwards; ranges go from mon to sun (write "
-                          "'{}' and '{}' as two keys)",
-                          key, tail, head);
+    problem = fmt::format(
+        "weekday range '{}' runs backwards; ranges go from mon to sun (write "
+        "'{}' and '{}' as two keys)",
+        key, tail, head);
     return std::nullopt;
   }
   set_range(first, last);

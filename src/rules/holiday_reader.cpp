@@ -11,8 +11,8 @@
 namespace sla::rules {
 namespace {
 
-const std::vector<std::string_view> kHolidayKeys = {"date",     "from",  "to",   "yearly", "name",
-                                                    "observed", "since", "until"};
+const std::vector<std::string_view> kHolidayKeys = {"date", "from",     "to",    "yearly",
+                                                    "name", "observed", "since", "until"};
 const std::vector<std::string_view> kYearlyKeys = {"month", "day", "weekday", "nth"};
 const std::vector<std::string_view> kObservances = {"none", "nearest_weekday", "sunday_to_monday",
                                                     "next_weekday"};
@@ -60,9 +60,9 @@ bool read_yearly(const yaml::Reader& reader, const yaml::MapEntry& entry, Holida
     }
     rule.day = static_cast<unsigned>(*d);
     // Checked against a leap year: February 29 is a valid rule, observed in leap years only.
-    if (month_ok && !Date{std::chrono::year{2000}, std::chrono::month{rule.month},
-                          std::chrono::day{rule.day}}
-                         .ok()) {
+    if (month_ok &&
+        !Date{std::chrono::year{2000}, std::chrono::month{rule.month}, std::chrono::day{rule.day}}
+             .ok()) {
       reader.error(day->value.at, code::holiday_out_of_range,
                    fmt::format("there is no {} {}", kMonthNames[rule.month - 1], rule.day));
       return false;
@@ -129,8 +129,8 @@ std::optional<HolidayRule> read_holiday(const yaml::Reader& reader, const yaml::
   // Which shape? Exactly one of: date / from+to / yearly.
   const yaml::MapEntry* shape = nullptr;
   for (const auto& entry : map.entries()) {
-    const bool is_shape_key = entry.key == "date" || entry.key == "from" || entry.key == "to" ||
-                              entry.key == "yearly";
+    const bool is_shape_key =
+        entry.key == "date" || entry.key == "from" || entry.key == "to" || entry.key == "yearly";
     if (!is_shape_key) continue;
     const bool same_shape = shape != nullptr && ((shape->key == "from" && entry.key == "to") ||
                                                  (shape->key == "to" && entry.key == "from"));
@@ -210,9 +210,9 @@ std::optional<HolidayRule> read_holiday(const yaml::Reader& reader, const yaml::
     ok = ok && rule.until_year.has_value();
   }
   if (rule.since_year && rule.until_year && *rule.until_year < *rule.since_year) {
-    reader.error(until->value.at, code::holiday_out_of_range,
-                 fmt::format("'until' {} is before 'since' {}", *rule.until_year,
-                             *rule.since_year));
+    reader.error(
+        until->value.at, code::holiday_out_of_range,
+        fmt::format("'until' {} is before 'since' {}", *rule.until_year, *rule.since_year));
     ok = false;
   }
   if (!ok) return std::nullopt;

@@ -13,8 +13,9 @@ const Calendar* RuleSet::find_calendar(std::string_view id) const {
 const Calendar& RuleSet::calendar(std::string_view id) const {
   if (const Calendar* c = find_calendar(id)) return *c;
   const auto ids = calendar_ids();
-  throw Error(fmt::format("unknown calendar '{}' (the rules define: {})", id,
-                          ids.empty() ? std::string("no calendars") : fmt::format("{}", fmt::join(ids, ", "))));
+  throw Error(fmt::format(
+      "unknown calendar '{}' (the rules define: {})", id,
+      ids.empty() ? std::string("no calendars") : fmt::format("{}", fmt::join(ids, ", "))));
 }
 
 std::vector<std::string> RuleSet::calendar_ids() const {

@@ -20,8 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string_view> kTopLevelKeys = {"version",    "include",  "calendars",
-                                                     "roles",      "severities", "policies"};
+const std::vector<std::string_view> kTopLevelKeys = {"version", "include",    "calendars",
+                                                     "roles",   "severities", "policies"};
 
 // What makes two paths the same file: the canonical path when it can be had.
 std::string identity_of(const std::string& path) {
@@ -62,7 +62,8 @@ void RulesLoader::load_file(const std::string& path) {
   std::string why;
   const auto text = read_file(path, why);
   if (!text) {
-    sink_.error({path, 0, 0}, code::unreadable_file, fmt::format("cannot read '{}': {}", path, why));
+    sink_.error({path, 0, 0}, code::unreadable_file,
+                fmt::format("cannot read '{}': {}", path, why));
     return;
   }
   read_text(*text, path, identity);
@@ -99,9 +100,9 @@ void RulesLoader::read_document(const yaml::Reader& reader, const YAML::Node& ro
     const auto text = reader.text(version->value, "'version'");
     if (!text) return;
     if (*text != "1") {
-      reader.error(version->value.at, code::unsupported_version,
-                   fmt::format("unsupported rules version '{}' (this sla-engine reads version 1)",
-                               *text));
+      reader.error(
+          version->value.at, code::unsupported_version,
+          fmt::format("unsupported rules version '{}' (this sla-engine reads version 1)", *text));
       return;
     }
   }
@@ -132,11 +133,10 @@ void RulesLoader::read_includes(const yaml::Reader& reader, const yaml::MapEntry
 void RulesLoader::include_file(const yaml::Reader& reader, const std::string& target,
                                const SourcePosition& at) {
   const fs::path relative(target);
-  const std::string name = relative.is_absolute()
-                               ? relative.lexically_normal().string()
-                               : (fs::path(reader.file()).parent_path() / relative)
-                                     .lexically_normal()
-                                     .string();
+  const std::string name =
+      relative.is_absolute()
+          ? relative.lexically_normal().string()
+          : (fs::path(reader.file()).parent_path() / relative).lexically_normal().string();
   const std::string identity = identity_of(name);
   for (std::size_t i = 0; i < stack_.size(); ++i) {
     if (stack_[i].identity != identity) continue;
@@ -146,9 +146,8 @@ void RulesLoader::include_file(const yaml::Reader& reader, const std::string& ta
     for (std::size_t k = i; k < stack_.size(); ++k) {
       chain += stack_[k].name + " -> ";
       if (k + 1 < stack_.size())
-        notes.push_back({stack_[k].include_at,
-                         fmt::format("'{}' includes '{}' here", stack_[k].name,
-                                     stack_[k + 1].name)});
+        notes.push_back({stack_[k].include_at, fmt::format("'{}' includes '{}' here",
+                                                           stack_[k].name, stack_[k + 1].name)});
     }
     chain += stack_[i].name;
     reader.error(at, code::include_cycle, fmt::format("include cycle: {}", chain),

@@ -48,9 +48,9 @@ class RulesLoader {
   void read_calendars(const yaml::Reader& reader, const yaml::MapEntry& calendars);
 
   yaml::Diagnostics sink_;
-  std::vector<std::string> files_;      ///< names in the order first met (orders diagnostics)
-  std::set<std::string> loaded_;        ///< identities of files read or being read
-  std::vector<Frame> stack_;            ///< the include chain being read
+  std::vector<std::string> files_;  ///< names in the order first met (orders diagnostics)
+  std::set<std::string> loaded_;    ///< identities of files read or being read
+  std::vector<Frame> stack_;        ///< the include chain being read
   std::vector<CalendarSource> calendars_;
 };
 

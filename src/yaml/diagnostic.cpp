@@ -16,7 +16,8 @@ std::string where_text(const SourcePosition& p) {
 std::string Diagnostic::to_string() const {
   std::string out = fmt::format("{}: {}: {} [{}]\n", where_text(where),
                                 severity == Severity::error ? "error" : "warning", message, code);
-  for (const auto& note : notes) out += fmt::format("{}: note: {}\n", where_text(note.where), note.message);
+  for (const auto& note : notes)
+    out += fmt::format("{}: note: {}\n", where_text(note.where), note.message);
   return out;
 }
 

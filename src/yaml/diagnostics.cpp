@@ -43,7 +43,8 @@ std::vector<Diagnostic> Diagnostics::finish(const std::vector<std::string>& file
            std::tie(rb, b.where.file, b.where.line, b.where.column);
   });
   if (dropped_ > 0) {
-    out.push_back(Diagnostic{first_dropped_, Diagnostic::Severity::error,
+    out.push_back(Diagnostic{first_dropped_,
+                             Diagnostic::Severity::error,
                              std::string(code::too_many_errors),
                              fmt::format("too many problems: {} more not shown (fix the ones "
                                          "above and run again)",

@@ -107,9 +107,9 @@ MapReader::MapReader(const Reader& reader, const Value& map, std::string context
     const YAML::Node value = it->second;
     const SourcePosition key_at = reader.at(key);
     if (!key.IsScalar()) {
-      reader.error(key_at, code::wrong_kind,
-                   fmt::format("a key in {} must be a single value, not {}", context_,
-                               kind_name(key)));
+      reader.error(
+          key_at, code::wrong_kind,
+          fmt::format("a key in {} must be a single value, not {}", context_, kind_name(key)));
       continue;
     }
     const std::string name = key.Scalar();
@@ -128,8 +128,8 @@ MapReader::MapReader(const Reader& reader, const Value& map, std::string context
         suggested_.push_back(*guess);
       } else
         notes.push_back({key_at, fmt::format("expected one of: {}", fmt::join(allowed, ", "))});
-      reader.error(key_at, code::unknown_key,
-                   fmt::format("unknown key '{}' in {}", name, context_), std::move(notes));
+      reader.error(key_at, code::unknown_key, fmt::format("unknown key '{}' in {}", name, context_),
+                   std::move(notes));
       continue;
     }
     SourcePosition value_at = reader.at(value);
@@ -161,10 +161,10 @@ bool MapReader::at_most_one_of(const std::vector<std::string_view>& keys) const 
       first = &entry;
       continue;
     }
-    reader_->error(entry.key_at, code::conflicting_keys,
-                   fmt::format("'{}' and '{}' cannot be used together in {}", first->key,
-                               entry.key, context_),
-                   {{first->key_at, fmt::format("'{}' given here", first->key)}});
+    reader_->error(
+        entry.key_at, code::conflicting_keys,
+        fmt::format("'{}' and '{}' cannot be used together in {}", first->key, entry.key, context_),
+        {{first->key_at, fmt::format("'{}' given here", first->key)}});
     ok = false;
   }
   return ok;
