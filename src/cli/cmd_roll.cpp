@@ -1,0 +1,35 @@
+// sla roll: a time moved to the calendar's next open instant (--forward) or previous close
+// (--backward); a time already inside a window stays (SPEC §2.1).
+#include <ostream>
+
+#include "cli/command.hpp"
+#include "cli/common.hpp"
+#include "cli/json_writer.hpp"
+#include "sla/iso8601.hpp"
+
+namespace sla::cli {
+
+int run_roll(const ParsedArgs& args, Io& io) {
+  const CalendarContext ctx = load_calendar(args, io);
+  const TimeZone& zone = ctx.calendar->time_zone();
+  const Instant at = parse_time_value("at", args.required("at"), zone);
+  const bool forward = args.has("forward");  // the parser guarantees exactly one direction
+  const Instant result = forward ? ctx.calendar->roll_forward(at) : ctx.calendar->roll_backward(at);
+
+  if (!args.has("json")) {
+    io.out << format_instant(result, zone) << '\n';
+    return exit_ok;
+  }
+  JsonWriter json;
+  json.begin_object()
+      .key("calendar").value(ctx.calendar->id())
+      .key("at").value(format_instant(at, zone))
+      .key("direction").value(forward ? "forward" : "backward")
+      .key("result").value(format_instant(result, zone))
+      .key("result_utc").value(format_utc(result))
+      .end_object();
+  io.out << json.str() << '\n';
+  return exit_ok;
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,83 @@
+// sla validate: loads rule files and prints every diagnostic, for people and for CI.
+//
+// Text (default): compiler style, "file:line:col: error: message [SLAnnn]" plus note lines.
+// JSON (--format json, or --json): an array with one object per diagnostic, one per line:
+//   [
+//   {"file":"r.yaml","line":3,"column":5,"severity":"error","code":"SLA104","message":"...",
+//    "notes":[{"file":"r.yaml","line":3,"column":5,"message":"did you mean ...?"}]}
+//   ]
+// Diagnostics are this command's result, so they go to stdout (the other commands print a
+// rejected file's diagnostics to stderr). Clean files print nothing (text) or [] (JSON).
+// Exit status: 1 when any diagnostic is an error, else 0 (warnings alone pass).
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/common.hpp"
+#include "cli/json_writer.hpp"
+#include "sla/error.hpp"
+#include "sla/rule_set.hpp"
+
+namespace sla::cli {
+namespace {
+
+void write_position(JsonWriter& json, const SourcePosition& where) {
+  json.key("file").value(where.file).key("line").value(where.line).key("column").value(where.column);
+}
+
+std::string diagnostic_json(const Diagnostic& d) {
+  JsonWriter json;
+  json.begin_object();
+  write_position(json, d.where);
+  json.key("severity").value(d.severity == Diagnostic::Severity::error ? "error" : "warning")
+      .key("code").value(d.code)
+      .key("message").value(d.message)
+      .key("notes").begin_array();
+  for (const auto& note : d.notes) {
+    json.begin_object();
+    write_position(json, note.where);
+    json.key("message").value(note.message).end_object();
+  }
+  json.end_array().end_object();
+  return json.str();
+}
+
+}  // namespace
+
+int run_validate(const ParsedArgs& args, Io& io) {
+  std::vector<std::string> files = args.positionals();
+  for (auto& f : args.all("rules")) files.push_back(std::move(f));
+  if (files.empty()) throw UsageError("validate", "no rule files given");
+
+  bool as_json = args.has("json");
+  if (const auto format = args.get("format")) {
+    if (*format != "text" && *format != "json")
+      throw Error(fmt::format("--format: invalid value '{}' (expected text or json)", *format));
+    if (as_json && *format == "text")
+      throw UsageError("validate", "options '--json' and '--format text' contradict each other");
+    as_json = *format == "json";
+  }
+
+  const LoadResult loaded = load_rules(files);
+  int errors = 0;
+  for (const auto& d : loaded.diagnostics)
+    if (d.severity == Diagnostic::Severity::error) ++errors;
+
+  if (!as_json) {
+    print_diagnostics(loaded.diagnostics, io.out);
+  } else if (loaded.diagnostics.empty()) {
+    io.out << "[]\n";
+  } else {
+    io.out << "[\n";
+    for (size_t i = 0; i < loaded.diagnostics.size(); ++i)
+      io.out << diagnostic_json(loaded.diagnostics[i])
+             << (i + 1 < loaded.diagnostics.size() ? ",\n" : "\n");
+    io.out << "]\n";
+  }
+  // A result without rules but also without an error diagnostic would be a loader bug; it must
+  // still fail the check.
+  return errors > 0 || !loaded.ok() ? exit_rules_invalid : exit_ok;
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,120 @@
+// sla windows: every date of a range with its open windows and why it has them, one date a line:
+//
+//   2026-10-01 Thu closed (holiday: National Day)
+//   2026-02-14 Sat 09:00-12:00 13:00-18:00 (make-up workday)
+//   2026-11-23 Mon 09:00-12:00 13:00-18:00
+//
+// Windows are shown as the rules write them, in local clock time of the date that owns them: an
+// overnight window reads 22:00-06:00 and a close at the end of the day reads 24:00. On a DST
+// day the clock text is the rule's; the instants (--json: open_at / close_at) follow the gap
+// and overlap rule of sla/time_zone.hpp.
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/common.hpp"
+#include "cli/json_writer.hpp"
+#include "sla/error.hpp"
+#include "sla/iso8601.hpp"
+
+namespace sla::cli {
+namespace {
+
+// The clock reading of `t` on the date `day` owns: "09:00", "06:00" for a close after midnight,
+// "24:00" for a close at the very end of the day. Seconds appear only if a window has them.
+std::string clock_text(LocalTime t, Date day, bool is_close) {
+  using namespace std::chrono;
+  const Seconds since_midnight = t - LocalTime{sys_days{day}.time_since_epoch()};
+  if (is_close && since_midnight == hours{24}) return "24:00";
+  const hh_mm_ss<Seconds> clock{since_midnight % days{1}};
+  std::string text = fmt::format("{:02}:{:02}", clock.hours().count(), clock.minutes().count());
+  if (clock.seconds().count() != 0) text += fmt::format(":{:02}", clock.seconds().count());
+  return text;
+}
+
+std::string_view kind_name(DayKind kind) {
+  switch (kind) {
+    case DayKind::weekly: return "weekly";
+    case DayKind::holiday: return "holiday";
+    case DayKind::make_up_workday: return "make_up_workday";
+    case DayKind::override_hours: return "override";
+  }
+  return "?";
+}
+
+std::string text_line(const DaySchedule& day) {
+  std::string line = fmt::format("{} {}", format_date(day.date), weekday_name(day.date));
+  if (day.windows.empty()) line += " closed";
+  for (const auto& w : day.windows)
+    line += fmt::format(" {}-{}", clock_text(w.local_open, w.day, false),
+                        clock_text(w.local_close, w.day, true));
+  switch (day.kind) {
+    case DayKind::weekly: break;
+    case DayKind::holiday:
+      line += day.name.empty() ? " (holiday)" : fmt::format(" (holiday: {})", day.name);
+      break;
+    case DayKind::make_up_workday: line += " (make-up workday)"; break;
+    case DayKind::override_hours: line += " (override)"; break;
+  }
+  return line;
+}
+
+void write_json_day(JsonWriter& json, const DaySchedule& day, const TimeZone& zone) {
+  json.begin_object()
+      .key("date").value(format_date(day.date))
+      .key("weekday").value(weekday_name(day.date))
+      .key("kind").value(kind_name(day.kind))
+      .key("name").value(day.name)
+      .key("windows").begin_array();
+  for (const auto& w : day.windows) {
+    json.begin_object()
+        .key("open").value(clock_text(w.local_open, w.day, false))
+        .key("close").value(clock_text(w.local_close, w.day, true))
+        .key("open_at").value(format_instant(w.open, zone))
+        .key("close_at").value(format_instant(w.close, zone))
+        .end_object();
+  }
+  json.end_array().end_object();
+}
+
+}  // namespace
+
+int run_windows(const ParsedArgs& args, Io& io) {
+  const Date from = parse_date_value("from", args.required("from"));
+  const Date to = parse_date_value("to", args.required("to"));
+  if (to < from)
+    throw Error(fmt::format("--from {} is after --to {} (the range is inclusive: from <= to)",
+                            format_date(from), format_date(to)));
+
+  const CalendarContext ctx = load_calendar(args, io);
+  const bool as_json = args.has("json");
+  // Everything is computed before anything is printed: a failure (a date past the supported
+  // years) then leaves no partial output behind.
+  JsonWriter json;
+  std::string text;
+  if (as_json) {
+    json.begin_object()
+        .key("calendar").value(ctx.calendar->id())
+        .key("from").value(format_date(from))
+        .key("to").value(format_date(to))
+        .key("days").begin_array();
+  }
+  const std::chrono::sys_days last{to};
+  for (std::chrono::sys_days d{from}; d <= last; d += std::chrono::days{1}) {
+    const DaySchedule day = ctx.calendar->schedule(Date{d});
+    if (as_json)
+      write_json_day(json, day, ctx.calendar->time_zone());
+    else
+      text += text_line(day) + '\n';
+  }
+  if (as_json) {
+    json.end_array().end_object();
+    io.out << json.str() << '\n';
+  } else {
+    io.out << text;
+  }
+  return exit_ok;
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,122 @@
+#include "cli/common.hpp"
+
+#include <charconv>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "sla/error.hpp"
+#include "sla/iso8601.hpp"
+
+namespace sla::cli {
+namespace {
+
+// Re-throws the library's message for `text` with the option in front of it.
+template <class Parse>
+auto with_option(std::string_view option, Parse&& parse) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw Error(fmt::format("--{}: {}", option, e.what()));
+  }
+}
+
+}  // namespace
+
+int print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& out) {
+  int errors = 0;
+  for (const auto& d : diagnostics) {
+    out << d.to_string();
+    if (d.severity == Diagnostic::Severity::error) ++errors;
+  }
+  return errors;
+}
+
+CalendarContext load_calendar(const ParsedArgs& args, Io& io) {
+  LoadResult loaded = load_rules(args.all("rules"));
+  const int errors = print_diagnostics(loaded.diagnostics, io.err);
+  if (!loaded.rules) {
+    throw RulesRejected(errors == 0 ? std::string("the rule files could not be loaded")
+                                    : fmt::format("the rule files have {} error{}", errors,
+                                                  errors == 1 ? "" : "s"));
+  }
+  const std::string& id = args.required("calendar");
+  const Calendar* calendar = loaded.rules->find_calendar(id);
+  if (calendar == nullptr) {
+    const auto known = loaded.rules->calendar_ids();
+    throw Error(fmt::format("--calendar: unknown calendar '{}' ({})", id,
+                            known.empty() ? std::string("the rules define no calendars")
+                                          : fmt::format("known: {}", fmt::join(known, ", "))));
+  }
+  return {std::move(*loaded.rules), calendar};
+}
+
+Instant parse_time_value(std::string_view option, const std::string& text, const TimeZone& zone) {
+  return with_option(option, [&] { return parse_instant(text, zone); });
+}
+
+Date parse_date_value(std::string_view option, const std::string& text) {
+  return with_option(option, [&] { return parse_date(text); });
+}
+
+DurationSpec parse_duration_value(std::string_view option, const std::string& text) {
+  return with_option(option, [&] { return parse_duration_or_throw(text); });
+}
+
+int parse_int_value(std::string_view option, const std::string& text) {
+  // from_chars reads an optional '-' only; a leading '+' is accepted here as well ("+3").
+  std::string_view digits = text;
+  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  const bool plus_then_minus = digits.size() != text.size() && !digits.empty() && digits[0] == '-';
+  int value = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || plus_then_minus || ec == std::errc::invalid_argument ||
+      end != digits.data() + digits.size())
+    throw Error(fmt::format("--{}: invalid number '{}' (expected a whole number such as 3 or -3)",
+                            option, text));
+  if (ec == std::errc::result_out_of_range)
+    throw Error(fmt::format("--{}: number '{}' is out of range", option, text));
+  return value;
+}
+
+Landing parse_landing_value(std::string_view option, const std::string& text) {
+  if (text == "close") return Landing::close;
+  if (text == "next_open") return Landing::next_open;
+  throw Error(fmt::format("--{}: invalid value '{}' (expected close or next_open)", option, text));
+}
+
+RollConvention parse_convention_value(std::string_view option, const std::string& text) {
+  for (const auto c : {RollConvention::following, RollConvention::preceding,
+                       RollConvention::modified_following, RollConvention::modified_preceding,
+                       RollConvention::raise})
+    if (text == convention_name(c)) return c;
+  throw Error(fmt::format("--{}: invalid convention '{}' (expected following, preceding, "
+                          "modified_following, modified_preceding or raise)",
+                          option, text));
+}
+
+std::string_view landing_name(Landing landing) {
+  return landing == Landing::close ? "close" : "next_open";
+}
+
+std::string_view convention_name(RollConvention convention) {
+  switch (convention) {
+    case RollConvention::following: return "following";
+    case RollConvention::preceding: return "preceding";
+    case RollConvention::modified_following: return "modified_following";
+    case RollConvention::modified_preceding: return "modified_preceding";
+    case RollConvention::raise: return "raise";
+  }
+  return "?";
+}
+
+std::string format_utc(Instant instant) {
+  return format_local(LocalTime{instant.time_since_epoch()}) + "Z";
+}
+
+std::string_view weekday_name(Date date) {
+  static constexpr std::string_view names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return names[std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding()];
+}
+
+}  // namespace sla::cli
