@@ -303,3 +303,19 @@ TEST_CASE("one RuleSet answers from several threads at once", "[rules]") {
   for (auto& t : threads) t.join();
   CHECK(wrong == std::vector<int>(8, 0));
 }
+
+TEST_CASE("a window covering two others is reported against each of them", "[rules]") {
+  const auto result = sla::load_rules_from_string(R"(version: 1
+calendars:
+  office:
+    time_zone: UTC
+    hours: {mon: ["09:00-18:00", "10:00-11:00", "12:00-13:00", "18:00-19:00"]}
+)",
+                                                  "x.yaml");
+  INFO(all_diagnostics(result));
+  REQUIRE(result.diagnostics.size() == 3);
+  CHECK(result.diagnostics[0].message == "windows 09:00-18:00 and 10:00-11:00 overlap");
+  CHECK(result.diagnostics[1].message == "windows 09:00-18:00 and 12:00-13:00 overlap");
+  CHECK(result.diagnostics[2].code == "SLA103");  // 18:00-19:00 touches 09:00-18:00
+  CHECK(result.diagnostics[2].notes.at(0).where.column == 19);  // the note points at 09:00-18:00
+}

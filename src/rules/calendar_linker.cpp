@@ -36,7 +36,7 @@ class Linker {
       }
       try {
         out.emplace(sources_[i].id, Calendar::compile(*definition));
-      } catch (const Error& e) {
+      } catch (const std::exception& e) {  // sla::Error; anything else would be a bug
         sink_.error(sources_[i].at, code::calendar_rejected, e.what());
       }
     }

@@ -150,15 +150,18 @@ std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::V
     else
       ok = false;
   }
-  // Overlaps among the windows that parsed: sorted by opening, each only needs its predecessor
-  // (windows are checked pairwise in time order, so a window swallowing two others reports both).
+  // Overlaps among the windows that parsed, in order of opening: each window is checked against
+  // the earlier-opening window that reaches furthest, so one long window covering two short ones
+  // is reported against each of them.
   std::vector<const WrittenWindow*> sorted;
   for (const auto& w : written) sorted.push_back(&w);
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](auto* a, auto* b) { return a->window.open < b->window.open; });
+  const WrittenWindow* reach = sorted.empty() ? nullptr : sorted.front();
   for (std::size_t i = 1; i < sorted.size(); ++i) {
-    const WrittenWindow& a = *sorted[i - 1];
+    const WrittenWindow& a = *reach;
     const WrittenWindow& b = *sorted[i];
+    if (b.window.close > a.window.close) reach = &b;
     if (b.window.open > a.window.close) continue;
     // Report at whichever of the two is written later, with a note at the other.
     const bool b_later = std::tie(b.at.line, b.at.column) > std::tie(a.at.line, a.at.column);
@@ -168,8 +171,7 @@ std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::V
       reader.error(here.at, code::touching_windows,
                    fmt::format("windows {} and {} touch; write them as one window {}",
                                detail::format_window(a.window), detail::format_window(b.window),
-                               detail::format_window(
-                                   {a.window.open, std::max(a.window.close, b.window.close)})),
+                               detail::format_window({a.window.open, b.window.close})),
                    {{there.at, fmt::format("'{}' is here", there.text)}});
     } else {
       reader.error(here.at, code::overlapping_windows,
