@@ -5,7 +5,7 @@
 namespace sla::cli {
 namespace {
 
-const OptionSpec kRules{"rules", "F", "a rules file (YAML, SPEC §3); repeat it to load several",
+const OptionSpec kRules{"rules", "F", "a rules file (YAML); repeat the option to load several files",
                         true, true};
 const OptionSpec kCalendar{"calendar", "ID", "the id of a calendar defined in the rules", true};
 const OptionSpec kJson{"json", "", "print one JSON object (inputs echoed, and the result)"};
@@ -51,7 +51,8 @@ const Command kCommands[] = {
       {"date", "YYYY-MM-DD", "the date to move", true},
       {"days", "N", "business days to move, e.g. 3 or -3", true},
       {"convention", "C",
-       "following (default), preceding, modified_following, modified_preceding or raise"},
+       "how a DATE that is not a business day is rolled first: following (default), preceding, "
+       "modified_following, modified_preceding or raise (fail)"},
       kJson},
      "",
      run_advance},

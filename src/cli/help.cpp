@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -12,6 +15,8 @@
 
 namespace sla::cli {
 namespace {
+
+constexpr size_t kColumns = 100;
 
 std::string option_usage(const OptionSpec& o) {
   return o.value_name.empty() ? fmt::format("--{}", o.name)
@@ -61,7 +66,10 @@ void print_overview(std::ostream& out) {
          "special (--duration -2h, --days=-3). Times are ISO-8601: with an offset\n"
          "(2026-11-20T19:00:00+08:00) they are instants, without one (2026-11-20T19:00) local\n"
          "times in the calendar's zone. Times are printed with the calendar's offset, seconds\n"
-         "precision. --json prints one JSON object instead (validate: an array).\n"
+         "precision. A local time in a DST gap means the instant the gap ends; an ambiguous\n"
+         "one (fall-back) its earlier instant. --json prints one JSON object instead\n"
+         "(validate: an array). Warnings in rule files are printed on stderr and do not\n"
+         "change the exit status.\n"
          "\n"
          "exit status:\n"
          "  0  success\n"
@@ -75,9 +83,32 @@ void print_overview(std::ostream& out) {
 
 void print_command_help(const Command& command, std::ostream& out) {
   out << "usage: " << usage_line(command) << "\n\n" << command.description << "\n\noptions:\n";
-  for (const auto& o : command.options)
-    out << fmt::format("  {:<30} {}\n", option_usage(o), o.help);
-  out << fmt::format("  {:<30} {}\n", "-h, --help", "show this help");
+  std::vector<std::pair<std::string, std::string_view>> rows;
+  for (const auto& o : command.options) rows.emplace_back(option_usage(o), o.help);
+  rows.emplace_back("-h, --help", "show this help");
+  size_t width = 0;
+  for (const auto& [usage, help] : rows) width = std::max(width, usage.size());
+  // Help text is wrapped at word boundaries to keep lines within 100 columns.
+  const size_t indent = 2 + width + 2, room = kColumns > indent + 20 ? kColumns - indent : 20;
+  for (const auto& [usage, help] : rows) {
+    std::string line = fmt::format("  {:<{}}  ", usage, width);
+    size_t used = 0;
+    for (size_t pos = 0; pos < help.size();) {
+      const size_t end = std::min(help.find(' ', pos), help.size());
+      const std::string_view word = help.substr(pos, end - pos);
+      if (used > 0 && used + 1 + word.size() > room) {
+        line += fmt::format("\n{:{}}", "", indent);
+        used = 0;
+      } else if (used > 0) {
+        line += ' ';
+        ++used;
+      }
+      line += word;
+      used += word.size();
+      pos = end + 1;
+    }
+    out << line << '\n';
+  }
 }
 
 }  // namespace sla::cli
