@@ -171,15 +171,15 @@ TEST_CASE("extends across an include inherits, replaces, appends and merges", "[
   CHECK(hours_on(child, "2026-11-29") == "10:00-14:00");  // Sunday added
   CHECK_FALSE(open_on(child, "2026-10-01"));              // inherited holiday
   CHECK_FALSE(open_on(child, "2026-10-02"));              // its own holiday
-  CHECK(hours_on(child, "2026-10-10") == "09:00-12:00");  // inherited make-up day
-  CHECK(hours_on(child, "2026-10-11") == "09:00-12:00");  // its own, inherited workday_hours
+  CHECK(hours_on(child, "2026-10-11") == "09:00-12:00");  // inherited make-up day beats Sunday
+  CHECK(hours_on(child, "2026-10-17") == "09:00-12:00");  // its own, inherited workday_hours
   CHECK(hours_on(child, "2026-12-24") == "09:00-13:00");  // inherited override
   CHECK(hours_on(child, "2026-12-31") == "");             // its own override wins
   CHECK(child.schedule(date("2026-12-31")).kind == sla::DayKind::override_hours);
 
   const sla::Calendar& grandchild = rules.calendar("grandchild");
   CHECK(grandchild.time_zone().name() == "Europe/Berlin");
-  CHECK(hours_on(grandchild, "2026-10-10") == "08:00-10:00");  // its workday_hours
+  CHECK(hours_on(grandchild, "2026-10-11") == "08:00-10:00");  // its workday_hours
   CHECK(hours_on(grandchild, "2026-11-29") == "10:00-14:00");  // two generations down
   const auto monday_nine = sla::parse_instant("2026-11-23T09:00:00", grandchild.time_zone());
   CHECK(sla::format_instant(monday_nine, grandchild.time_zone()) == "2026-11-23T09:00:00+01:00");
@@ -316,6 +316,25 @@ calendars:
   REQUIRE(result.diagnostics.size() == 3);
   CHECK(result.diagnostics[0].message == "windows 09:00-18:00 and 10:00-11:00 overlap");
   CHECK(result.diagnostics[1].message == "windows 09:00-18:00 and 12:00-13:00 overlap");
-  CHECK(result.diagnostics[2].code == "SLA103");  // 18:00-19:00 touches 09:00-18:00
+  CHECK(result.diagnostics[2].code == "SLA103");                // 18:00-19:00 touches 09:00-18:00
   CHECK(result.diagnostics[2].notes.at(0).where.column == 19);  // the note points at 09:00-18:00
+}
+
+TEST_CASE("a make-up working day on a date open anyway is a warning, not an error", "[rules]") {
+  const auto result = sla::load_rules_from_string(R"(version: 1
+calendars:
+  office:
+    time_zone: Asia/Shanghai
+    hours: {mon-fri: ["09:00-17:00"]}
+    holidays: [{from: 2026-10-01, to: 2026-10-07}]
+    workdays: [2026-10-10, 2026-10-12, 2026-10-05]
+)",
+                                                  "x.yaml");
+  REQUIRE(result.ok());  // warnings do not reject the rules
+  REQUIRE(result.diagnostics.size() == 1);
+  // 2026-10-10 is a Saturday and 2026-10-05 a holiday: both sensible. 2026-10-12 is a Monday.
+  CHECK(result.diagnostics[0].to_string() ==
+        "x.yaml:7:28: warning: make-up working day 2026-10-12 is a Monday that calendar 'office' "
+        "is open on anyway; is the date right? [SLA114]\n");
+  CHECK(result.rules->calendar("office").is_business_day(sla::parse_date("2026-10-05")));
 }

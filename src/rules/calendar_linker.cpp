@@ -7,6 +7,7 @@
 
 #include "rules/codes.hpp"
 #include "sla/error.hpp"
+#include "sla/iso8601.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
@@ -36,6 +37,7 @@ class Linker {
       }
       try {
         out.emplace(sources_[i].id, Calendar::compile(*definition));
+        warn_idle_workdays(sources_[i], *definition);
       } catch (const std::exception& e) {  // sla::Error; anything else would be a bug
         sink_.error(sources_[i].at, code::calendar_rejected, e.what());
       }
@@ -141,6 +143,30 @@ class Linker {
       d.overrides.push_back(o);
     }
     return d;
+  }
+
+  // A make-up working day exists to open a date that the weekly template or a holiday closes.
+  // One on a date that is open anyway changes nothing (or only its hours) and is most likely a
+  // wrong date: SLA114, a warning. Only the calendar's own make-up days are checked, against the
+  // calendar as resolved (inherited ones were checked in their own calendar).
+  void warn_idle_workdays(const CalendarSource& source, const CalendarDefinition& definition) {
+    if (source.workdays.empty()) return;
+    CalendarDefinition without = definition;
+    without.workdays.clear();
+    if (!ever_opens(without)) return;
+    const Calendar probe = Calendar::compile(without);
+    for (std::size_t k = 0; k < source.workdays.size(); ++k) {
+      const Date date = source.workdays[k].date;
+      const DaySchedule day = probe.schedule(date);
+      if (day.kind != DayKind::weekly || day.windows.empty()) continue;
+      static constexpr const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                              "Thursday", "Friday", "Saturday"};
+      const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
+      sink_.warning(source.workday_at[k], code::workday_already_open,
+                    fmt::format("make-up working day {} is a {} that calendar '{}' is open on "
+                                "anyway; is the date right?",
+                                format_date(date), kDays[weekday], source.id));
+    }
   }
 
   // The test Calendar::compile makes, done here so it can point at the calendar's id.

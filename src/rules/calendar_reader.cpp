@@ -66,7 +66,6 @@ void read_holidays(const yaml::Reader& reader, const yaml::MapEntry& holidays,
 void read_workdays(const yaml::Reader& reader, const yaml::MapEntry& workdays,
                    CalendarSource& calendar) {
   if (!reader.expect_list(workdays.value, "'workdays'")) return;
-  std::vector<SourcePosition> written_at;  // parallel to calendar.workdays
   for (const auto& item : reader.items(workdays.value)) {
     MakeUpDay day;
     SourcePosition date_at = item.at;
@@ -97,13 +96,13 @@ void read_workdays(const yaml::Reader& reader, const yaml::MapEntry& workdays,
       if (calendar.workdays[i].date != day.date) continue;
       reader.error(date_at, code::date_twice,
                    fmt::format("make-up working day {} is listed twice", format_date(day.date)),
-                   {{written_at[i], "first listed here"}});
+                   {{calendar.workday_at[i], "first listed here"}});
       twice = true;
       break;
     }
     if (twice) continue;
     calendar.workdays.push_back(std::move(day));
-    written_at.push_back(date_at);
+    calendar.workday_at.push_back(date_at);
   }
 }
 

@@ -29,6 +29,7 @@ struct CalendarSource {
   std::array<std::optional<DayWindows>, 7> weekly{};
   std::vector<HolidayRule> holidays;
   std::vector<MakeUpDay> workdays;
+  std::vector<SourcePosition> workday_at;  ///< where each of `workdays` is written
   std::optional<DayWindows> workday_hours;
   std::vector<DateOverride> overrides;
 

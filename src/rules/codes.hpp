@@ -28,7 +28,9 @@ inline constexpr std::string_view holiday_out_of_range = "SLA109";  ///< month 1
 inline constexpr std::string_view never_opens = "SLA110";
 inline constexpr std::string_view unknown_parent = "SLA111";  ///< extends: an unknown id
 inline constexpr std::string_view extends_cycle = "SLA112";
-inline constexpr std::string_view date_twice = "SLA113";         ///< a make-up day listed twice
+inline constexpr std::string_view date_twice = "SLA113";  ///< a make-up day listed twice
+inline constexpr std::string_view workday_already_open =
+    "SLA114";                                                    ///< warning: a no-op make-up day
 inline constexpr std::string_view calendar_rejected = "SLA199";  ///< Calendar::compile refused
 
 }  // namespace sla::code
