@@ -94,7 +94,8 @@ Instant parse_instant(std::string_view text, const TimeZone& zone) {
   const LocalTime local{std::chrono::sys_days{date}.time_since_epoch() + tod};
   if (r.done()) return zone.to_instant(local);
 
-  // An explicit offset: Z, ±HH:MM, ±HHMM or ±HH.
+  // An explicit offset: Z, ±HH:MM, ±HHMM or ±HH; also ±HH:MM:SS, which format_instant writes for
+  // the local mean time offsets some zones had until the early 1900s (Asia/Shanghai +08:05:43).
   Seconds offset{0};
   if (r.literal('Z') || r.literal('z')) {
     offset = Seconds{0};
@@ -102,14 +103,16 @@ Instant parse_instant(std::string_view text, const TimeZone& zone) {
     const char sign = r.i < text.size() ? text[r.i] : '\0';
     if (sign != '+' && sign != '-') bad_instant(text, "unexpected text after the time");
     ++r.i;
-    int oh = 0, om = 0;
+    int oh = 0, om = 0, os = 0;
     if (!r.digits(2, oh)) bad_instant(text, "the UTC offset is malformed");
     if (!r.done()) {
-      r.literal(':');
+      const bool colon = r.literal(':');
       if (!r.digits(2, om)) bad_instant(text, "the UTC offset is malformed");
+      if (colon && r.literal(':') && !r.digits(2, os))
+        bad_instant(text, "the UTC offset is malformed");
     }
-    if (oh > 18 || om > 59) bad_instant(text, "the UTC offset is out of range");
-    offset = hours{oh} + minutes{om};
+    if (oh > 18 || om > 59 || os > 59) bad_instant(text, "the UTC offset is out of range");
+    offset = hours{oh} + minutes{om} + Seconds{os};
     if (sign == '-') offset = -offset;
   }
   if (!r.done()) bad_instant(text, "unexpected text after the UTC offset");
@@ -125,13 +128,16 @@ std::string format_local(LocalTime local) {
                      t.hours().count(), t.minutes().count(), t.seconds().count());
 }
 
+// The offset is exact: "+08:00", or "+08:05:43" when it has seconds (local mean time before a
+// zone adopted a standard offset). Truncating it to minutes would name a different instant.
 std::string format_instant(Instant instant, const TimeZone& zone) {
   const Seconds offset = zone.offset(instant);
   const LocalTime local{instant.time_since_epoch() + offset};
-  const long long total_minutes = std::chrono::duration_cast<minutes>(offset).count();
-  const long long magnitude = std::llabs(total_minutes);
-  return fmt::format("{}{}{:02}:{:02}", format_local(local), total_minutes < 0 ? '-' : '+',
-                     magnitude / 60, magnitude % 60);
+  const long long magnitude = std::llabs(offset.count());
+  std::string text = fmt::format("{}{}{:02}:{:02}", format_local(local), offset.count() < 0 ? '-' : '+',
+                                 magnitude / 3600, magnitude % 3600 / 60);
+  if (magnitude % 60 != 0) text += fmt::format(":{:02}", magnitude % 60);
+  return text;
 }
 
 std::string format_date(Date date) {
