@@ -80,15 +80,29 @@ const detail::YearTable& Calendar::Impl::year(int y) const {
   if (const YearTable* t = slot.load(std::memory_order_acquire)) return *t;
   std::lock_guard lock(build_mutex_);
   if (const YearTable* t = slot.load(std::memory_order_relaxed)) return *t;
-  auto* built = new YearTable(detail::build_year_table(rules, zone, y));
+  auto* built = new YearTable(detail::build_year_table(rules, zone, y, kFirstDay));
   slot.store(built, std::memory_order_release);
   return *built;
 }
 
 const detail::YearTable& Calendar::Impl::table_at(int64_t t) const {
-  // The UTC year is within one of the local year (offsets are under a day).
+  // Instants more than a day outside the supported dates are rejected before any civil
+  // conversion (which would overflow for instants far from the epoch).
+  using std::chrono::days;
+  constexpr int64_t kLowest = (kFirstDay - days{1}).time_since_epoch().count() * 86400;
+  constexpr int64_t kHighest = (kLastDay + days{2}).time_since_epoch().count() * 86400;
+  if (t < kLowest || t >= kHighest) {
+    constexpr int64_t kPrintable = int64_t{6000} * 366 * 86400;  // civil conversion is safe here
+    const std::string shown = t > -kPrintable && t < kPrintable
+                                  ? format_instant(instant(t), TimeZone::utc())
+                                  : fmt::format("{} s after 1970-01-01T00:00:00Z", t);
+    throw Error(fmt::format("calendar '{}': instant {} is outside the supported years {}-{}",
+                            definition.id, shown, kFirstYear, kLastYear));
+  }
+  // The UTC year is within one of the local year (offsets are under a day). Near the ends of
+  // the supported range the UTC year may lie outside it while the local year does not.
   const auto utc_day = std::chrono::floor<std::chrono::days>(instant(t));
-  const int guess = static_cast<int>(Date{utc_day}.year());
+  const int guess = std::clamp(static_cast<int>(Date{utc_day}.year()), kFirstYear, kLastYear);
   const YearTable* y = &year(guess);
   if (t < y->begin) return year(guess - 1);
   if (t >= y->end) return year(guess + 1);
@@ -276,6 +290,7 @@ std::optional<detail::SysDays> owner_of(const Calendar::Impl& impl, Instant t, b
   const auto local_day = std::chrono::floor<std::chrono::days>(impl.zone.to_local(t));
   const detail::SysDays today{local_day.time_since_epoch()};
   for (const detail::SysDays d : {today - std::chrono::days{1}, today}) {
+    if (d < Calendar::Impl::kFirstDay) continue;  // the calendar starts at 1900-01-01 00:00
     auto [first, last] = owned_windows(impl, d);
     for (auto w = first; w != last; ++w)
       if (closed_end ? (w->open < t && t <= w->close) : (w->open <= t && t < w->close)) return d;
@@ -334,11 +349,18 @@ Instant Calendar::add(Instant t, const DurationSpec& d, Landing landing) const {
 std::vector<OpenWindow> Calendar::windows(Instant from, Instant to) const {
   std::vector<OpenWindow> out;
   if (!(from < to)) return out;
-  // Windows owned by a date lie within its local midnight + 48 h, so start one date early.
+  // Both ends must lie in the supported years (throws otherwise); `to` is exclusive.
+  impl_->table_at(secs(from));
+  impl_->table_at(secs(to) - 1);
+  // Windows owned by a date lie within its local midnight + 48 h, so start one date early, but
+  // not before the first supported date (nothing earlier owns windows).
   const auto first = std::chrono::floor<std::chrono::days>(impl_->zone.to_local(from));
   const auto last = std::chrono::floor<std::chrono::days>(impl_->zone.to_local(to));
-  for (detail::SysDays d{first.time_since_epoch() - std::chrono::days{1}};
-       d <= detail::SysDays{last.time_since_epoch()}; d += std::chrono::days{1}) {
+  const detail::SysDays first_day =
+      std::max(detail::SysDays{first.time_since_epoch()} - std::chrono::days{1}, Impl::kFirstDay);
+  const detail::SysDays last_day =
+      std::min(detail::SysDays{last.time_since_epoch()}, Impl::kLastDay);
+  for (detail::SysDays d = first_day; d <= last_day; d += std::chrono::days{1}) {
     auto [w, end] = owned_windows(*impl_, d);
     for (; w != end; ++w)
       if (w->close > from && w->open < to) out.push_back(*w);

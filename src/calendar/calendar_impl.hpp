@@ -20,6 +20,9 @@ struct Calendar::Impl {
   static constexpr int kLastYear = 2399;
   /// A forward or backward search gives up after this many consecutive years without open time.
   static constexpr int kMaxEmptyYears = 10;
+  /// The first and last supported local dates; no date outside owns windows.
+  static constexpr detail::SysDays kFirstDay{std::chrono::year{kFirstYear} / 1 / 1};
+  static constexpr detail::SysDays kLastDay{std::chrono::year{kLastYear} / 12 / 31};
 
   Impl(CalendarDefinition def, TimeZone tz);
   ~Impl();

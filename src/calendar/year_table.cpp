@@ -13,7 +13,8 @@ LocalTime local_midnight(SysDays d) { return LocalTime{d.time_since_epoch()}; }
 
 }  // namespace
 
-YearTable build_year_table(const DayRules& rules, const TimeZone& zone, int year) {
+YearTable build_year_table(const DayRules& rules, const TimeZone& zone, int year,
+                           SysDays first_owner) {
   YearTable table;
   table.year = year;
   const std::chrono::year y{year};
@@ -22,8 +23,9 @@ YearTable build_year_table(const DayRules& rules, const TimeZone& zone, int year
   table.begin = seconds_of(zone.to_instant(local_midnight(table.first_day)));
   table.end = seconds_of(zone.to_instant(local_midnight(next_first)));
 
-  // Dec 31 of the previous year can own an overnight window that runs into this year.
-  const SysDays scan_first = table.first_day - days{1};
+  // Dec 31 of the previous year can own an overnight window that runs into this year (unless
+  // that date lies before the supported range).
+  const SysDays scan_first = std::max(table.first_day - days{1}, first_owner);
   const auto holidays = rules.holidays_between(scan_first, next_first - days{1});
 
   std::vector<std::pair<std::int64_t, std::int64_t>> raw;

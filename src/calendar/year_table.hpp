@@ -43,7 +43,10 @@ struct YearTable {
   std::size_t interval_count() const { return starts.size(); }
 };
 
-/// Builds local year `year` of the calendar given by `rules` in `zone`.
-YearTable build_year_table(const DayRules& rules, const TimeZone& zone, int year);
+/// Builds local year `year` of the calendar given by `rules` in `zone`. Dates before
+/// `first_owner` own no windows: the calendar's time line starts at that date's local midnight,
+/// so an overnight window of the day before it does not leak into the first supported year.
+YearTable build_year_table(const DayRules& rules, const TimeZone& zone, int year,
+                           SysDays first_owner);
 
 }  // namespace sla::detail
