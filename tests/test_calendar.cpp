@@ -802,3 +802,13 @@ TEST_CASE("on 1900-01-01 business-day durations and windows need no date before 
   // Dec 30's overnight window reaches into the range; Dec 31's runs past 2400-01-01 00:00.
   CHECK(c.cal.windows(c.at("2399-12-31T00:00"), c.at("2400-01-01T00:00")).size() == 3);
 }
+
+TEST_CASE("business durations too long for the supported years give sla::Error, not overflow",
+          "[calendar][errors]") {
+  const Cal& c = shanghai_office();
+  CHECK_THROWS_WITH(c.cal.add(c.at("2026-01-05T10:00"), seconds::max()),
+                    ContainsSubstring("cannot end within the supported years"));
+  CHECK_THROWS_WITH(c.cal.add(c.at("2026-01-05T10:00"), seconds::min()),
+                    ContainsSubstring("cannot end within the supported years"));
+  CHECK_THROWS_AS(c.cal.add(c.at("2026-01-05T10:00"), hours{24 * 366 * 400}), sla::Error);
+}

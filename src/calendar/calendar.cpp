@@ -173,6 +173,10 @@ Instant Calendar::roll_backward(Instant t) const {
 
 Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
   if (d == Seconds{0}) return roll_forward(t);
+  if (d.count() > Impl::kMaxSpanSeconds || d.count() < -Impl::kMaxSpanSeconds)
+    throw Error(fmt::format("calendar '{}': a business duration of {} s cannot end within the "
+                            "supported years {}-{}", id(), d.count(), Impl::kFirstYear,
+                            Impl::kLastYear));
   const YearTable* y = &impl_->table_at(secs(t));
   int empty_run = 0;
   if (d > Seconds{0}) {

@@ -23,6 +23,9 @@ struct Calendar::Impl {
   /// The first and last supported local dates; no date outside owns windows.
   static constexpr detail::SysDays kFirstDay{std::chrono::year{kFirstYear} / 1 / 1};
   static constexpr detail::SysDays kLastDay{std::chrono::year{kLastYear} / 12 / 31};
+  /// No business duration longer than the supported span can land inside it.
+  static constexpr std::int64_t kMaxSpanSeconds =
+      std::int64_t{kLastYear - kFirstYear + 1} * 366 * 86400;
 
   Impl(CalendarDefinition def, TimeZone tz);
   ~Impl();
