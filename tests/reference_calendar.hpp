@@ -163,12 +163,14 @@ inline std::optional<Days> yearly_rule_date(const sla::HolidayRule& rule, int ye
 inline Days observed_date(Days d, sla::Observance how) {
   const unsigned wd = std::chrono::weekday{d}.c_encoding();  // 0 = Sunday, 6 = Saturday
   switch (how) {
-    case sla::Observance::none: return d;
+    case sla::Observance::none:
+      return d;
     case sla::Observance::nearest_weekday:
       if (wd == 6) return d - days{1};
       if (wd == 0) return d + days{1};
       return d;
-    case sla::Observance::sunday_to_monday: return wd == 0 ? d + days{1} : d;
+    case sla::Observance::sunday_to_monday:
+      return wd == 0 ? d + days{1} : d;
     case sla::Observance::next_weekday:
       if (wd == 6) return d + days{2};
       if (wd == 0) return d + days{1};
@@ -352,7 +354,8 @@ class ReferenceCalendar {
     check(a);
     check(b);
     int64_t sum = 0;
-    for (std::size_t i = first_ending_after(a); i < intervals_.size() && intervals_[i].first < b; ++i)
+    for (std::size_t i = first_ending_after(a); i < intervals_.size() && intervals_[i].first < b;
+         ++i)
       sum += std::min(intervals_[i].second, b) - std::max(intervals_[i].first, a);
     return sum;
   }
@@ -370,9 +373,14 @@ class ReferenceCalendar {
       };
       auto month_of = [](Days x) { return unsigned(std::chrono::year_month_day{x}.month()); };
       switch (roll) {
-        case Roll::raise: throw NotABusinessDay(format_date(d));
-        case Roll::following: d = step_to_business(d, +1); break;
-        case Roll::preceding: d = step_to_business(d, -1); break;
+        case Roll::raise:
+          throw NotABusinessDay(format_date(d));
+        case Roll::following:
+          d = step_to_business(d, +1);
+          break;
+        case Roll::preceding:
+          d = step_to_business(d, -1);
+          break;
         case Roll::modified_following: {
           const Days f = step_to_business(d, +1);
           d = month_of(f) == month_of(d) ? f : step_to_business(d, -1);
@@ -470,8 +478,9 @@ class ReferenceCalendar {
     for (std::size_t i = 0; i < ws.size(); ++i) {
       if (i) s += ", ";
       s += clock(ws[i].open) + "-" +
-           (ws[i].close > std::chrono::hours{24} ? clock(ws[i].close - std::chrono::hours{24}) + "+1d"
-                                                 : clock(ws[i].close));
+           (ws[i].close > std::chrono::hours{24}
+                ? clock(ws[i].close - std::chrono::hours{24}) + "+1d"
+                : clock(ws[i].close));
     }
     return s + "]";
   }
@@ -511,7 +520,8 @@ class ReferenceCalendar {
 
  private:
   void check(int64_t t) const {
-    if (t < t_lo_ || t >= t_hi_) throw OutOfRange("instant " + format_utc(t) + " outside the model");
+    if (t < t_lo_ || t >= t_hi_)
+      throw OutOfRange("instant " + format_utc(t) + " outside the model");
   }
   int64_t checked(int64_t t) const {
     check(t);

@@ -44,9 +44,7 @@ struct Rng {
   }
 };
 
-Days ymd(int y, unsigned m, unsigned d) {
-  return Days{year{y} / month{m} / day{d}};
-}
+Days ymd(int y, unsigned m, unsigned d) { return Days{year{y} / month{m} / day{d}}; }
 
 sla::LocalWindow clock_window(int open_minutes, int close_minutes) {
   return sla::LocalWindow::from_clock(minutes{open_minutes}, minutes{close_minutes});
@@ -65,7 +63,8 @@ sla::DayWindows random_day(Rng& rng, int max_windows = 3) {
   while (static_cast<int>(points.size()) < 2 * k) points.insert(step * rng.uniform(0, 1440 / step));
   const std::vector<int> p(points.begin(), points.end());
   sla::DayWindows out;
-  for (std::size_t i = 0; i + 1 < p.size(); i += 2) out.push_back({minutes{p[i]}, minutes{p[i + 1]}});
+  for (std::size_t i = 0; i + 1 < p.size(); i += 2)
+    out.push_back({minutes{p[i]}, minutes{p[i + 1]}});
   const int last_close = p.empty() ? -1 : p.back();
   if (rng.chance(0.25) && last_close < 1439) {  // an overnight window, 22:00-06:00 style
     const int open = rng.uniform(last_close + 1, 1439);
@@ -79,15 +78,24 @@ sla::DayWindows random_day(Rng& rng, int max_windows = 3) {
 // 03:00 in Berlin), so that windows fall into gaps and overlaps.
 sla::DayWindows dst_day(Rng& rng) {
   switch (rng.uniform(0, 8)) {
-    case 0: return {hm(1, 0, 5, 0)};
-    case 1: return {hm(2, 0, 3, 0)};
-    case 2: return {hm(2, 0, 2, 30), hm(4, 0, 6, 0)};
-    case 3: return {hm(1, 30, 2, 15), hm(2, 45, 4, 0)};
-    case 4: return {hm(0, 0, 2, 0), hm(2, 30, 24, 0)};
-    case 5: return {hm(2, 15, 2, 45)};
-    case 6: return {hm(1, 0, 1, 45), hm(9, 0, 17, 0)};
-    case 7: return {hm(2, 30, 3, 30), hm(22, 0, 2, 30)};
-    default: return {hm(1, 45, 2, 15), hm(23, 0, 3, 0)};
+    case 0:
+      return {hm(1, 0, 5, 0)};
+    case 1:
+      return {hm(2, 0, 3, 0)};
+    case 2:
+      return {hm(2, 0, 2, 30), hm(4, 0, 6, 0)};
+    case 3:
+      return {hm(1, 30, 2, 15), hm(2, 45, 4, 0)};
+    case 4:
+      return {hm(0, 0, 2, 0), hm(2, 30, 24, 0)};
+    case 5:
+      return {hm(2, 15, 2, 45)};
+    case 6:
+      return {hm(1, 0, 1, 45), hm(9, 0, 17, 0)};
+    case 7:
+      return {hm(2, 30, 3, 30), hm(22, 0, 2, 30)};
+    default:
+      return {hm(1, 45, 2, 15), hm(23, 0, 3, 0)};
   }
 }
 
@@ -106,13 +114,15 @@ Days random_date_near(Rng& rng, int center, int spread_years) {
 Days interesting_date(Rng& rng, int center) {
   const int y = center + rng.uniform(-2, 2);
   switch (rng.uniform(0, 3)) {
-    case 0: return ymd(y, 12, 31) + days{rng.uniform(-3, 3)};
+    case 0:
+      return ymd(y, 12, 31) + days{rng.uniform(-3, 3)};
     case 1: {
       Days d = random_date_near(rng, center, 2);
       while (weekday{d} != Saturday && weekday{d} != Sunday) d += days{1};
       return d;
     }
-    default: return random_date_near(rng, center, 2);
+    default:
+      return random_date_near(rng, center, 2);
   }
 }
 
@@ -240,7 +250,8 @@ Scenario random_scenario(Rng& rng, int index) {
     if (!def.workday_hours || def.workday_hours->empty()) def.workday_hours = {hm(8, 0, 16, 0)};
     for (int y = s.center - 4; y <= s.center + 4; ++y)
       for (int i = 0; i < 12; ++i) {
-        const Days d = ymd(y, static_cast<unsigned>(i + 1), static_cast<unsigned>(rng.uniform(1, 28)));
+        const Days d =
+            ymd(y, static_cast<unsigned>(i + 1), static_cast<unsigned>(rng.uniform(1, 28)));
         if (rng.chance(0.7)) {
           sla::MakeUpDay m;
           m.date = year_month_day{d};
@@ -296,7 +307,8 @@ struct Comparer {
   bool calendar_printed = false;
 
   std::string show_instant(int64_t t) const {
-    return sla_ref::format_utc(t) + " (local " + sla_ref::format_local(ref->zone().to_local(t)) + ")";
+    return sla_ref::format_utc(t) + " (local " + sla_ref::format_local(ref->zone().to_local(t)) +
+           ")";
   }
   std::string show(const Outcome& o, bool is_date) const {
     if (o.kind == Outcome::error) return "error: " + o.message;
@@ -414,7 +426,8 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
     // Durations are capped at ~1.5 years of this calendar's open time so that both walks stay
     // inside the modelled years.
     const int64_t yearly_open = ref.between(ref.lo(), ref.hi() - 1) / 9;
-    const int64_t cap = std::max<int64_t>(3600, std::min<int64_t>(2000LL * 3600, yearly_open * 3 / 2));
+    const int64_t cap =
+        std::max<int64_t>(3600, std::min<int64_t>(2000LL * 3600, yearly_open * 3 / 2));
 
     for (int k = 0; k < kCasesPerCalendar; ++k, ++cases) {
       const int64_t t = pick_start(rng, picks);
@@ -424,11 +437,11 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
         d = 0;
       } else if (dkind < 26) {  // exactly to a window's close a few intervals ahead
         const auto& ivs = ref.intervals();
-        auto it = std::partition_point(ivs.begin(), ivs.end(), [t](auto& iv) { return iv.second <= t; });
+        auto it =
+            std::partition_point(ivs.begin(), ivs.end(), [t](auto& iv) { return iv.second <= t; });
         const auto ahead = std::min<std::ptrdiff_t>(rng.uniform(0, 5), ivs.end() - it - 1);
-        const Outcome exact = run_reference([&] {
-          return ref.between(t, (it + std::max<std::ptrdiff_t>(0, ahead))->second);
-        });
+        const Outcome exact = run_reference(
+            [&] { return ref.between(t, (it + std::max<std::ptrdiff_t>(0, ahead))->second); });
         d = it == ivs.end() || exact.kind != Outcome::value || exact.v <= 0 ? 3600 : exact.v;
       } else if (dkind < 50) {
         d = rng.uniform64(1, 10 * 3600);
@@ -441,18 +454,23 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
       const std::string in = " t=" + compare.show_instant(t) + " d=" + std::to_string(d) + "s";
 
       // add: both landings, negative, zero.
-      compare("add(t, d, close)" + in, run_library([&] { return secs(cal.add(inst(t), seconds{d})); }),
+      compare("add(t, d, close)" + in,
+              run_library([&] { return secs(cal.add(inst(t), seconds{d})); }),
               run_reference([&] { return ref.add(t, d, false); }));
-      compare("add(t, d, next_open)" + in,
-              run_library([&] { return secs(cal.add(inst(t), seconds{d}, sla::Landing::next_open)); }),
+      compare("add(t, d, next_open)" + in, run_library([&] {
+                return secs(cal.add(inst(t), seconds{d}, sla::Landing::next_open));
+              }),
               run_reference([&] { return ref.add(t, d, true); }));
-      compare("add(t, -d, close)" + in, run_library([&] { return secs(cal.add(inst(t), seconds{-d})); }),
+      compare("add(t, -d, close)" + in,
+              run_library([&] { return secs(cal.add(inst(t), seconds{-d})); }),
               run_reference([&] { return ref.add(t, -d, false); }));
-      compare("add(t, -d, next_open)" + in,
-              run_library([&] { return secs(cal.add(inst(t), seconds{-d}, sla::Landing::next_open)); }),
+      compare("add(t, -d, next_open)" + in, run_library([&] {
+                return secs(cal.add(inst(t), seconds{-d}, sla::Landing::next_open));
+              }),
               run_reference([&] { return ref.add(t, -d, true); }));
-      compare("add(t, 0, next_open)" + in,
-              run_library([&] { return secs(cal.add(inst(t), seconds{0}, sla::Landing::next_open)); }),
+      compare("add(t, 0, next_open)" + in, run_library([&] {
+                return secs(cal.add(inst(t), seconds{0}, sla::Landing::next_open));
+              }),
               run_reference([&] { return ref.add(t, 0, true); }));
 
       // between, both ways, to a random instant and to the deadline.
@@ -473,7 +491,8 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
       // rolls and is_open at t and its neighbours.
       compare("roll_forward(t)" + in, run_library([&] { return secs(cal.roll_forward(inst(t))); }),
               run_reference([&] { return ref.roll_forward(t); }));
-      compare("roll_backward(t)" + in, run_library([&] { return secs(cal.roll_backward(inst(t))); }),
+      compare("roll_backward(t)" + in,
+              run_library([&] { return secs(cal.roll_backward(inst(t))); }),
               run_reference([&] { return ref.roll_backward(t); }));
       for (int64_t dt : {-1, 0, 1})
         compare("is_open(t" + std::to_string(dt) + ")" + in,
@@ -493,10 +512,12 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
       {
         const auto lib_windows = cal.schedule(sdate).windows;
         const auto& ref_windows = ref.owned(date);
-        compare("schedule(date).windows.size()" + din, {Outcome::value, int64_t(lib_windows.size()), {}},
+        compare("schedule(date).windows.size()" + din,
+                {Outcome::value, int64_t(lib_windows.size()), {}},
                 {Outcome::value, int64_t(ref_windows.size()), {}}, false, true);
         for (std::size_t i = 0; i < std::min(lib_windows.size(), ref_windows.size()); ++i) {
-          compare("schedule(date).windows[i].open" + din, {Outcome::value, secs(lib_windows[i].open), {}},
+          compare("schedule(date).windows[i].open" + din,
+                  {Outcome::value, secs(lib_windows[i].open), {}},
                   {Outcome::value, ref_windows[i].open, {}});
           compare("schedule(date).windows[i].close" + din,
                   {Outcome::value, secs(lib_windows[i].close), {}},
@@ -511,7 +532,8 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
           {sla::RollConvention::modified_preceding, sla_ref::Roll::modified_preceding},
           {sla::RollConvention::raise, sla_ref::Roll::raise}};
       for (const auto& [lib_roll, ref_roll] : kRolls)
-        compare("advance(date, " + std::to_string(n) + ", roll " + std::to_string(int(lib_roll)) + ")" + din,
+        compare("advance(date, " + std::to_string(n) + ", roll " + std::to_string(int(lib_roll)) +
+                    ")" + din,
                 run_library([&] { return day_number(cal.advance(sdate, n, lib_roll)); }),
                 run_reference([&] { return day_number(ref.advance(date, n, ref_roll)); }), true);
 
@@ -530,7 +552,8 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
                 run_library([&] { return secs(cal.add(inst(t), eobd, landing)); }),
                 run_reference([&] { return ref.add_end_of_business_day(t, neod, next_open); }));
         const int nat = rng.uniform(0, 6);
-        const minutes at{rng.chance(0.3) ? rng.pick(std::vector<int>{0, 120, 150, 1440}) : rng.uniform(0, 1440)};
+        const minutes at{rng.chance(0.3) ? rng.pick(std::vector<int>{0, 120, 150, 1440})
+                                         : rng.uniform(0, 1440)};
         sla::DurationSpec bd_at{sla::DurationSpec::Kind::business_day_at, seconds{0}, nat, at};
         compare("add(t, " + bd_at.to_string() + l + in,
                 run_library([&] { return secs(cal.add(inst(t), bd_at, landing)); }),
@@ -540,7 +563,8 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
         compare("add(t, " + cd.to_string() + l + in,
                 run_library([&] { return secs(cal.add(inst(t), cd, landing)); }),
                 {Outcome::value, t + ncd * 86400LL, {}});
-        sla::DurationSpec business = sla::DurationSpec::business_time(seconds{rng.chance(0.5) ? d : -d});
+        sla::DurationSpec business =
+            sla::DurationSpec::business_time(seconds{rng.chance(0.5) ? d : -d});
         compare("add(t, " + business.to_string() + l + in,
                 run_library([&] { return secs(cal.add(inst(t), business, landing)); }),
                 run_reference([&] { return ref.add(t, business.business.count(), next_open); }));
@@ -554,8 +578,8 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
   const double elapsed = duration<double>(steady_clock::now() - started).count();
   std::cout << "calendar reference test: " << kCalendars << " calendars, " << cases
             << " random (calendar, start, duration) cases, " << comparisons << " comparisons, "
-            << skipped << " skipped (outside the modelled years), " << mismatches
-            << " mismatches, " << elapsed << " s\n";
+            << skipped << " skipped (outside the modelled years), " << mismatches << " mismatches, "
+            << elapsed << " s\n";
   CHECK(cases >= 10000);
   CHECK(skipped * 50 < comparisons);  // the model covers almost every query
   CHECK(mismatches == 0);

@@ -46,7 +46,8 @@ TEST_CASE("business time is written with h, m and s, largest unit first", "[dura
   CHECK(parsed("90s").kind == Kind::business);
 }
 
-TEST_CASE("business days, calendar days, eobd and bd+N@HH:MM parse into their kinds", "[duration]") {
+TEST_CASE("business days, calendar days, eobd and bd+N@HH:MM parse into their kinds",
+          "[duration]") {
   const auto two_bd = parsed("2bd");
   CHECK(two_bd.kind == Kind::business_days);
   CHECK(two_bd.days == 2);
@@ -55,8 +56,10 @@ TEST_CASE("business days, calendar days, eobd and bd+N@HH:MM parse into their ki
   CHECK(parsed("-3cd") == sla::DurationSpec{Kind::calendar_days, seconds{0}, -3, {}});
   CHECK(parsed("eobd") == sla::DurationSpec{Kind::end_of_business_day, seconds{0}, 0, {}});
   CHECK(parsed("eobd+2") == sla::DurationSpec{Kind::end_of_business_day, seconds{0}, 2, {}});
-  CHECK(parsed("bd+1@10:00") == sla::DurationSpec{Kind::business_day_at, seconds{0}, 1, minutes{600}});
-  CHECK(parsed("bd+3@24:00") == sla::DurationSpec{Kind::business_day_at, seconds{0}, 3, minutes{1440}});
+  CHECK(parsed("bd+1@10:00") ==
+        sla::DurationSpec{Kind::business_day_at, seconds{0}, 1, minutes{600}});
+  CHECK(parsed("bd+3@24:00") ==
+        sla::DurationSpec{Kind::business_day_at, seconds{0}, 3, minutes{1440}});
 }
 
 TEST_CASE("a bare d is rejected with a message suggesting bd or cd", "[duration]") {
@@ -72,7 +75,8 @@ TEST_CASE("malformed durations are rejected with a message quoting the text", "[
   CHECK_THAT(error_of("25:00"), ContainsSubstring("'25:00'"));
   CHECK_THAT(error_of("1m2h"), ContainsSubstring("hours to minutes to seconds"));
   CHECK_THAT(error_of("1h1h"), ContainsSubstring("hours to minutes to seconds"));
-  CHECK_THAT(error_of("1.5h"), ContainsSubstring("'1.5h'") && ContainsSubstring("unknown unit '.'"));
+  CHECK_THAT(error_of("1.5h"),
+             ContainsSubstring("'1.5h'") && ContainsSubstring("unknown unit '.'"));
   CHECK_THAT(error_of("2"), ContainsSubstring("needs a unit"));
   CHECK_THAT(error_of("2x"), ContainsSubstring("unknown unit 'x'"));
   CHECK_THAT(error_of("2bd3h"), ContainsSubstring("cannot be combined"));
@@ -85,7 +89,8 @@ TEST_CASE("malformed durations are rejected with a message quoting the text", "[
   CHECK_THAT(error_of("bd+1@25:00"), ContainsSubstring("00:00 and 24:00"));
   CHECK_THAT(error_of("bd+1@10:60"), ContainsSubstring("00:00 and 24:00"));
   CHECK_THAT(error_of("-bd+1@10:00"), ContainsSubstring("cannot be negative"));
-  for (const char* bad : {"h", "-", "--2h", "+2h", "2 h", " 2h", "2h ", "2H", "1e3s", "10000000000h"})
+  for (const char* bad :
+       {"h", "-", "--2h", "+2h", "2 h", " 2h", "2h ", "2H", "1e3s", "10000000000h"})
     CHECK_THAT(error_of(bad), ContainsSubstring(std::string("'") + bad + "'"));
 }
 

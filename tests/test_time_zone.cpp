@@ -45,8 +45,10 @@ TEST_CASE("an ambiguous civil time in New York's fall-back overlap maps to the e
   CHECK(utc(ny.to_instant(civil(2026, 11, 1, 1, 0))) == "2026-11-01T05:00:00+00:00");
   CHECK(utc(ny.to_instant(civil(2026, 11, 1, 2, 0))) == "2026-11-01T07:00:00+00:00");  // EST
   // Both instants read 01:30 on the wall clock.
-  CHECK(sla::format_local(ny.to_local(sla::Instant{} + seconds{1793511000})) == "2026-11-01T01:30:00");
-  CHECK(sla::format_local(ny.to_local(sla::Instant{} + seconds{1793514600})) == "2026-11-01T01:30:00");
+  CHECK(sla::format_local(ny.to_local(sla::Instant{} + seconds{1793511000})) ==
+        "2026-11-01T01:30:00");
+  CHECK(sla::format_local(ny.to_local(sla::Instant{} + seconds{1793514600})) ==
+        "2026-11-01T01:30:00");
   CHECK(ny.offset(sla::Instant{} + seconds{1793511000}) == -hours{4});
   CHECK(ny.offset(sla::Instant{} + seconds{1793514600}) == -hours{5});
 }
@@ -58,7 +60,8 @@ TEST_CASE("Berlin and Lord Howe follow the same gap and overlap rule", "[time_zo
   const auto lord_howe = sla::TimeZone::locate("Australia/Lord_Howe");  // shifts by 30 minutes
   CHECK(utc(lord_howe.to_instant(civil(2026, 10, 4, 2, 15))) == "2026-10-03T15:30:00+00:00");
   CHECK(utc(lord_howe.to_instant(civil(2026, 4, 5, 1, 45))) == "2026-04-04T14:45:00+00:00");
-  CHECK(lord_howe.offset(lord_howe.to_instant(civil(2026, 7, 1, 12, 0))) == hours{10} + minutes{30});
+  CHECK(lord_howe.offset(lord_howe.to_instant(civil(2026, 7, 1, 12, 0))) ==
+        hours{10} + minutes{30});
 }
 
 TEST_CASE("civil to absolute never decreases across a year of New York and Lord Howe minutes",
@@ -68,7 +71,8 @@ TEST_CASE("civil to absolute never decreases across a year of New York and Lord 
     sla::Instant previous = zone.to_instant(civil(2026, 1, 1, 0, 0));
     for (auto l = civil(2026, 1, 1, 0, 1); l < civil(2027, 1, 1, 0, 0); l += minutes{1}) {
       const sla::Instant t = zone.to_instant(l);
-      if (t < previous) FAIL(name << ": " << sla::format_local(l) << " maps before the minute before it");
+      if (t < previous)
+        FAIL(name << ": " << sla::format_local(l) << " maps before the minute before it");
       previous = t;
     }
   }
@@ -89,8 +93,9 @@ TEST_CASE("fixed offsets are zones without DST", "[time_zone]") {
 }
 
 TEST_CASE("an unknown time zone is an error naming the zone", "[time_zone]") {
-  CHECK_THROWS_WITH(sla::TimeZone::locate("Mars/Olympus_Mons"),
-                    ContainsSubstring("unknown time zone") && ContainsSubstring("'Mars/Olympus_Mons'"));
+  CHECK_THROWS_WITH(
+      sla::TimeZone::locate("Mars/Olympus_Mons"),
+      ContainsSubstring("unknown time zone") && ContainsSubstring("'Mars/Olympus_Mons'"));
   CHECK_THROWS_WITH(sla::TimeZone::locate("+25:00"), ContainsSubstring("'+25:00'"));
   CHECK_THROWS_WITH(sla::TimeZone::locate("asia/shanghai"), ContainsSubstring("'asia/shanghai'"));
   CHECK_THROWS_AS(sla::TimeZone::locate(""), sla::Error);
@@ -123,10 +128,11 @@ TEST_CASE("parse_instant reads text without an offset as civil time in the zone"
 TEST_CASE("parse_instant rejects malformed text with a message quoting it", "[iso8601]") {
   const auto sh = sla::TimeZone::locate("Asia/Shanghai");
   for (const char* bad :
-       {"", "yesterday", "2026-02-30T10:00", "2026-11-20T25:00", "2026-11-20T19:60", "2026-11-20T24:01",
-        "2026-11-20T19:00:60", "2026-11-20T19:00:00.5Z", "2026-11-20T19:00:00,5", "2026-11-20T",
-        "2026-11-20X19:00", "2026-11-20T19", "2026-11-20T19:00:00+19:00", "2026-11-20T19:00:00+08:00x",
-        "2026-11-20T19:00:00+8:00", "2026-11-20T19:00:00 +08:00", "26-11-20T19:00"}) {
+       {"", "yesterday", "2026-02-30T10:00", "2026-11-20T25:00", "2026-11-20T19:60",
+        "2026-11-20T24:01", "2026-11-20T19:00:60", "2026-11-20T19:00:00.5Z",
+        "2026-11-20T19:00:00,5", "2026-11-20T", "2026-11-20X19:00", "2026-11-20T19",
+        "2026-11-20T19:00:00+19:00", "2026-11-20T19:00:00+08:00x", "2026-11-20T19:00:00+8:00",
+        "2026-11-20T19:00:00 +08:00", "26-11-20T19:00"}) {
     INFO(bad);
     CHECK_THROWS_WITH(sla::parse_instant(bad, sh), ContainsSubstring(std::string("'") + bad + "'"));
   }
@@ -136,8 +142,10 @@ TEST_CASE("parse_instant rejects malformed text with a message quoting it", "[is
 
 TEST_CASE("format_instant writes seconds and the zone's offset at that instant", "[iso8601]") {
   const sla::Instant t = sla::parse_instant("2026-11-20T11:00:00Z", sla::TimeZone::utc());
-  CHECK(sla::format_instant(t, sla::TimeZone::locate("Asia/Shanghai")) == "2026-11-20T19:00:00+08:00");
-  CHECK(sla::format_instant(t, sla::TimeZone::locate("America/New_York")) == "2026-11-20T06:00:00-05:00");
+  CHECK(sla::format_instant(t, sla::TimeZone::locate("Asia/Shanghai")) ==
+        "2026-11-20T19:00:00+08:00");
+  CHECK(sla::format_instant(t, sla::TimeZone::locate("America/New_York")) ==
+        "2026-11-20T06:00:00-05:00");
   CHECK(sla::format_instant(t, sla::TimeZone::locate("-03:30")) == "2026-11-20T07:30:00-03:30");
   CHECK(sla::format_instant(t, sla::TimeZone::utc()) == "2026-11-20T11:00:00+00:00");
   const sla::Instant summer = sla::parse_instant("2026-07-01T12:00:00Z", sla::TimeZone::utc());
@@ -145,8 +153,9 @@ TEST_CASE("format_instant writes seconds and the zone's offset at that instant",
         "2026-07-01T08:00:00-04:00");
 }
 
-TEST_CASE("format_instant keeps the seconds of a local mean time offset so the text names the instant",
-          "[iso8601]") {
+TEST_CASE(
+    "format_instant keeps the seconds of a local mean time offset so the text names the instant",
+    "[iso8601]") {
   // Asia/Shanghai kept local mean time (+08:05:43) until 1901; Africa/Monrovia (-00:44:30) until
   // 1972. Truncating the offset to minutes would print a different instant.
   const auto sh = sla::TimeZone::locate("Asia/Shanghai");

@@ -134,8 +134,9 @@ std::string format_instant(Instant instant, const TimeZone& zone) {
   const Seconds offset = zone.offset(instant);
   const LocalTime local{instant.time_since_epoch() + offset};
   const long long magnitude = std::llabs(offset.count());
-  std::string text = fmt::format("{}{}{:02}:{:02}", format_local(local), offset.count() < 0 ? '-' : '+',
-                                 magnitude / 3600, magnitude % 3600 / 60);
+  std::string text =
+      fmt::format("{}{}{:02}:{:02}", format_local(local), offset.count() < 0 ? '-' : '+',
+                  magnitude / 3600, magnitude % 3600 / 60);
   if (magnitude % 60 != 0) text += fmt::format(":{:02}", magnitude % 60);
   return text;
 }
