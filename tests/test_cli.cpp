@@ -6,21 +6,20 @@
 // 22:00-06:00; always: UTC 00:00-24:00) and london.yaml (a second file).
 #ifdef SLA_CLI_PATH
 
+#include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <yaml-cpp/yaml.h>
 
 #include <atomic>
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <catch2/catch_test_macros.hpp>
-#include <catch2/matchers/catch_matchers_string.hpp>
-#include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 namespace {
 
@@ -55,11 +54,14 @@ CliResult run_cli(const std::vector<std::string>& args) {
   const auto err_path = dir / (stem + ".err");
   std::string command = shell_quote(SLA_CLI_PATH);
   for (const auto& a : args) command += fmt::format(" {}", shell_quote(a));
-  command += fmt::format(" >{} 2>{}", shell_quote(out_path.string()), shell_quote(err_path.string()));
+  command +=
+      fmt::format(" >{} 2>{}", shell_quote(out_path.string()), shell_quote(err_path.string()));
   const int raw = std::system(command.c_str());
   CliResult r;
-  if (raw != -1 && WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
-  else if (raw != -1 && WIFSIGNALED(raw)) r.status = 128 + WTERMSIG(raw);
+  if (raw != -1 && WIFEXITED(raw))
+    r.status = WEXITSTATUS(raw);
+  else if (raw != -1 && WIFSIGNALED(raw))
+    r.status = 128 + WTERMSIG(raw);
   r.out = read_file(out_path);
   r.err = read_file(err_path);
   std::filesystem::remove(out_path);
@@ -67,7 +69,9 @@ CliResult run_cli(const std::vector<std::string>& args) {
   return r;
 }
 
-std::string data(const std::string& name) { return std::string(SLA_TEST_DATA_DIR) + "/cli/" + name; }
+std::string data(const std::string& name) {
+  return std::string(SLA_TEST_DATA_DIR) + "/cli/" + name;
+}
 const std::string kOffice = data("office.yaml");
 
 // A successful run: status 0, nothing on stderr; returns stdout.
@@ -154,18 +158,18 @@ TEST_CASE("sla add follows DST: offsets change and business time is real elapsed
 TEST_CASE("sla add --json echoes the inputs and gives the result in both zones", "[cli]") {
   const std::string out = sla_ok(
       on("add", "cn-office", {"--start", "2026-11-23T17:00", "--duration", "1h30m", "--json"}));
-  CHECK(out ==
-        R"({"calendar":"cn-office","start":"2026-11-23T17:00:00+08:00","duration":"1h30m",)"
-        R"("landing":"close","result":"2026-11-24T09:30:00+08:00",)"
-        R"("result_utc":"2026-11-24T01:30:00Z"})"
-        "\n");
+  CHECK(out == R"({"calendar":"cn-office","start":"2026-11-23T17:00:00+08:00","duration":"1h30m",)"
+               R"("landing":"close","result":"2026-11-24T09:30:00+08:00",)"
+               R"("result_utc":"2026-11-24T01:30:00Z"})"
+               "\n");
   // It is JSON: a JSON-compatible parser reads the same values back.
   const YAML::Node parsed = YAML::Load(out);
   CHECK(parsed["result_utc"].as<std::string>() == "2026-11-24T01:30:00Z");
   CHECK(parsed["landing"].as<std::string>() == "close");
 
-  CHECK(sla_ok(on("add", "ny", {"--start", "2026-03-06T16:00", "--duration=-2h", "--json",
-                                "--landing", "next_open"})) ==
+  CHECK(sla_ok(on("add", "ny",
+                  {"--start", "2026-03-06T16:00", "--duration=-2h", "--json", "--landing",
+                   "next_open"})) ==
         R"({"calendar":"ny","start":"2026-03-06T16:00:00-05:00","duration":"-2h",)"
         R"("landing":"next_open","result":"2026-03-06T14:00:00-05:00",)"
         R"("result_utc":"2026-03-06T19:00:00Z"})"
@@ -173,17 +177,17 @@ TEST_CASE("sla add --json echoes the inputs and gives the result in both zones",
 }
 
 TEST_CASE("sla between prints signed business seconds", "[cli]") {
-  CHECK(sla_ok(on("between", "cn-office", {"--from", "2026-11-23T09:00", "--to", "2026-11-24T09:00"})) ==
-        "28800\n");
+  CHECK(sla_ok(on("between", "cn-office",
+                  {"--from", "2026-11-23T09:00", "--to", "2026-11-24T09:00"})) == "28800\n");
   CHECK(sla_ok(on("between", "cn-office", {"--from=2026-11-24T09:00", "--to=2026-11-23T09:00"})) ==
         "-28800\n");
   // Over National Day: 17:00-18:00 on 09-30 and 09:00-10:00 on 10-08.
-  CHECK(sla_ok(on("between", "cn-office", {"--from", "2026-09-30T17:00", "--to", "2026-10-08T10:00"})) ==
-        "7200\n");
-  CHECK(sla_ok(on("between", "ny-night", {"--from", "2026-03-08T00:00", "--to", "2026-03-08T06:00"})) ==
-        "10800\n");
-  CHECK(sla_ok(on("between", "ny-night", {"--from", "2026-11-01T00:00", "--to", "2026-11-01T06:00"})) ==
-        "18000\n");
+  CHECK(sla_ok(on("between", "cn-office",
+                  {"--from", "2026-09-30T17:00", "--to", "2026-10-08T10:00"})) == "7200\n");
+  CHECK(sla_ok(on("between", "ny-night",
+                  {"--from", "2026-03-08T00:00", "--to", "2026-03-08T06:00"})) == "10800\n");
+  CHECK(sla_ok(on("between", "ny-night",
+                  {"--from", "2026-11-01T00:00", "--to", "2026-11-01T06:00"})) == "18000\n");
   CHECK(sla_ok(on("between", "cn-office",
                   {"--from", "2026-11-23T09:00", "--to", "2026-11-23T18:00:00+08:00", "--json"})) ==
         R"({"calendar":"cn-office","from":"2026-11-23T09:00:00+08:00",)"
@@ -212,14 +216,16 @@ TEST_CASE("sla roll moves a closed time to the next opening or the previous clos
 }
 
 TEST_CASE("sla advance moves dates by business days with numpy's conventions", "[cli]") {
-  auto advance = [](std::vector<std::string> rest) { return sla_ok(on("advance", "cn-office", rest)); };
+  auto advance = [](std::vector<std::string> rest) {
+    return sla_ok(on("advance", "cn-office", rest));
+  };
   CHECK(advance({"--date", "2026-11-21", "--days", "1"}) == "2026-11-24\n");  // Sat + 1 = Tue
   CHECK(advance({"--date", "2026-11-21", "--days", "1", "--convention", "preceding"}) ==
         "2026-11-23\n");
   CHECK(advance({"--date", "2026-11-25", "--days", "-3"}) == "2026-11-20\n");
   CHECK(advance({"--date=2026-11-25", "--days=-3"}) == "2026-11-20\n");
   CHECK(advance({"--date", "2026-09-30", "--days", "+1"}) == "2026-10-08\n");  // over National Day
-  CHECK(advance({"--date", "2026-10-09", "--days", "1"}) == "2026-10-10\n");  // a make-up Saturday
+  CHECK(advance({"--date", "2026-10-09", "--days", "1"}) == "2026-10-10\n");   // a make-up Saturday
   CHECK(advance({"--date", "2026-10-31", "--days", "0", "--convention", "following"}) ==
         "2026-11-02\n");
   CHECK(advance({"--date", "2026-10-31", "--days", "0", "--convention=modified_following"}) ==
@@ -271,26 +277,30 @@ TEST_CASE("sla windows shows overnight closes as clock time and a day's end as 2
 }
 
 TEST_CASE("sla windows --json lists each day with clock times and instants", "[cli]") {
-  CHECK(sla_ok(on("windows", "night-shift", {"--from", "2026-11-20", "--to", "2026-11-21", "--json"})) ==
+  CHECK(sla_ok(on("windows", "night-shift",
+                  {"--from", "2026-11-20", "--to", "2026-11-21", "--json"})) ==
         R"({"calendar":"night-shift","from":"2026-11-20","to":"2026-11-21","days":[)"
         R"({"date":"2026-11-20","weekday":"Fri","kind":"weekly","name":"","windows":[)"
         R"({"open":"22:00","close":"06:00","open_at":"2026-11-20T22:00:00+00:00",)"
         R"("close_at":"2026-11-21T06:00:00+00:00"}]},)"
         R"({"date":"2026-11-21","weekday":"Sat","kind":"weekly","name":"","windows":[]}]})"
         "\n");
-  CHECK(sla_ok(on("windows", "cn-office", {"--from", "2026-10-01", "--to", "2026-10-01", "--json"})) ==
-        R"({"calendar":"cn-office","from":"2026-10-01","to":"2026-10-01","days":[)"
-        R"({"date":"2026-10-01","weekday":"Thu","kind":"holiday","name":"National Day","windows":[]}]})"
-        "\n");
+  CHECK(
+      sla_ok(
+          on("windows", "cn-office", {"--from", "2026-10-01", "--to", "2026-10-01", "--json"})) ==
+      R"({"calendar":"cn-office","from":"2026-10-01","to":"2026-10-01","days":[)"
+      R"({"date":"2026-10-01","weekday":"Thu","kind":"holiday","name":"National Day",)"
+      R"("windows":[]}]})"
+      "\n");
 }
 
 TEST_CASE("sla loads several rule files given by repeated --rules", "[cli]") {
   CHECK(sla_ok({"add", "--rules", kOffice, "--rules", data("london.yaml"), "--calendar", "london",
                 "--start", "2026-03-27T16:00", "--duration", "2h"}) ==
         "2026-03-30T10:00:00+01:00\n");  // Europe/London goes to summer time on 2026-03-29
-  CHECK(sla_ok({"between", fmt::format("--rules={}", data("london.yaml")), "--rules=" + kOffice, "--calendar",
-                "cn-office", "--from", "2026-11-23T09:00", "--to", "2026-11-23T10:00"}) ==
-        "3600\n");
+  CHECK(sla_ok({"between", fmt::format("--rules={}", data("london.yaml")), "--rules=" + kOffice,
+                "--calendar", "cn-office", "--from", "2026-11-23T09:00", "--to",
+                "2026-11-23T10:00"}) == "3600\n");
 }
 
 TEST_CASE("sla validate prints nothing and exits 0 for good files", "[cli]") {
@@ -357,7 +367,8 @@ TEST_CASE("sla rejects bad values naming them, with exit status 2", "[cli]") {
       {on("add", "cn-office", {"--start", "2026-11-23T09:00", "--duration", "2d"}),
        "sla: error: --duration: invalid duration '2d': a bare 'd' is ambiguous: write '2bd' for "
        "business days or '2cd' for calendar days\n"},
-      {on("add", "cn-office", {"--start", "2026-11-23T09:00", "--duration", "1h", "--landing", "open"}),
+      {on("add", "cn-office",
+          {"--start", "2026-11-23T09:00", "--duration", "1h", "--landing", "open"}),
        "sla: error: --landing: invalid value 'open' (expected close or next_open)\n"},
       {on("advance", "cn-office", {"--date", "2026-02-30", "--days", "1"}),
        "sla: error: --date: invalid date '2026-02-30' (expected an existing date as YYYY-MM-DD)\n"},
@@ -365,7 +376,8 @@ TEST_CASE("sla rejects bad values naming them, with exit status 2", "[cli]") {
        "sla: error: --days: invalid number '1.5' (expected a whole number such as 3 or -3)\n"},
       {on("advance", "cn-office", {"--date", "2026-02-02", "--days", "99999999999"}),
        "sla: error: --days: number '99999999999' is out of range\n"},
-      {on("advance", "cn-office", {"--date", "2026-02-02", "--days", "1", "--convention", "sideways"}),
+      {on("advance", "cn-office",
+          {"--date", "2026-02-02", "--days", "1", "--convention", "sideways"}),
        "sla: error: --convention: invalid convention 'sideways' (expected following, preceding, "
        "modified_following, modified_preceding or raise)\n"},
       {on("windows", "cn-office", {"--from", "2026-10-07", "--to", "2026-10-01"}),
@@ -385,7 +397,8 @@ TEST_CASE("sla rejects bad values naming them, with exit status 2", "[cli]") {
     CHECK(r.err == c.message);
   }
   // With --json the error still goes to stderr as text, and stdout stays empty.
-  const CliResult json = run_cli(on("add", "cn-office", {"--start", "x", "--duration", "1h", "--json"}));
+  const CliResult json =
+      run_cli(on("add", "cn-office", {"--start", "x", "--duration", "1h", "--json"}));
   CHECK(json.status == 2);
   CHECK(json.out.empty());
   CHECK_THAT(json.err, StartsWith("sla: error: --start: invalid time 'x'"));
@@ -401,11 +414,12 @@ TEST_CASE("sla rejects a wrong command line with the usage, exit status 2", "[cl
   };
   const Case cases[] = {
       {on("add", "cn-office", {"--strat", "2026-11-23T09:00", "--duration", "1h"}),
-       "sla: error: unknown option '--strat' for 'sla add' (did you mean '--start'?)\n" + add_usage},
+       "sla: error: unknown option '--strat' for 'sla add' (did you mean '--start'?)\n" +
+           add_usage},
       {on("add", "cn-office", {"--start", "2026-11-23T09:00"}),
        "sla: error: missing required option '--duration'\n" + add_usage},
-      {on("add", "cn-office", {"--start", "2026-11-23T09:00", "--start", "2026-11-23T10:00",
-                               "--duration", "1h"}),
+      {on("add", "cn-office",
+          {"--start", "2026-11-23T09:00", "--start", "2026-11-23T10:00", "--duration", "1h"}),
        "sla: error: option '--start' given more than once\n" + add_usage},
       {on("add", "cn-office", {"--duration", "1h", "--start"}),
        "sla: error: option '--start' needs a value (T)\n" + add_usage},

@@ -1,8 +1,8 @@
 #include "cli/args.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace sla::cli {
 namespace {
@@ -82,7 +82,8 @@ ParsedArgs parse_args(std::string_view command, std::span<const std::string> arg
     } else if (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) {
       value = args[++i];
     } else {
-      throw UsageError(cmd, fmt::format("option '--{}' needs a value ({})", name, spec->value_name));
+      throw UsageError(cmd,
+                       fmt::format("option '--{}' needs a value ({})", name, spec->value_name));
     }
 
     auto& slot = parsed.values_[name];
@@ -108,10 +109,11 @@ ParsedArgs parse_args(std::string_view command, std::span<const std::string> arg
       if (parsed.has(m.name)) given.push_back(members.back());
     }
     if (given.empty())
-      throw UsageError(cmd, fmt::format("missing option: one of '{}' is required",
-                                        fmt::join(members, "', '")));
+      throw UsageError(
+          cmd, fmt::format("missing option: one of '{}' is required", fmt::join(members, "', '")));
     if (given.size() > 1)
-      throw UsageError(cmd, fmt::format("options '{}' cannot be combined", fmt::join(given, "' and '")));
+      throw UsageError(cmd,
+                       fmt::format("options '{}' cannot be combined", fmt::join(given, "' and '")));
   }
   return parsed;
 }

@@ -12,7 +12,8 @@ int run_add(const ParsedArgs& args, Io& io) {
   // Values that need no calendar are checked first, so a typo is reported before file errors.
   const DurationSpec duration = parse_duration_value("duration", args.required("duration"));
   const auto landing_text = args.get("landing");
-  const Landing landing = landing_text ? parse_landing_value("landing", *landing_text) : Landing::close;
+  const Landing landing =
+      landing_text ? parse_landing_value("landing", *landing_text) : Landing::close;
 
   const CalendarContext ctx = load_calendar(args, io);
   const TimeZone& zone = ctx.calendar->time_zone();
@@ -25,12 +26,12 @@ int run_add(const ParsedArgs& args, Io& io) {
   }
   JsonWriter json;
   json.begin_object()
-      .key("calendar").value(ctx.calendar->id())
-      .key("start").value(format_instant(start, zone))
-      .key("duration").value(duration.to_string())
-      .key("landing").value(landing_name(landing))
-      .key("result").value(format_instant(result, zone))
-      .key("result_utc").value(format_utc(result))
+      .field("calendar", ctx.calendar->id())
+      .field("start", format_instant(start, zone))
+      .field("duration", duration.to_string())
+      .field("landing", landing_name(landing))
+      .field("result", format_instant(result, zone))
+      .field("result_utc", format_utc(result))
       .end_object();
   io.out << json.str() << '\n';
   return exit_ok;

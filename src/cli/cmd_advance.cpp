@@ -25,11 +25,11 @@ int run_advance(const ParsedArgs& args, Io& io) {
   }
   JsonWriter json;
   json.begin_object()
-      .key("calendar").value(ctx.calendar->id())
-      .key("date").value(format_date(date))
-      .key("days").value(days)
-      .key("convention").value(convention_name(convention))
-      .key("result").value(format_date(result))
+      .field("calendar", ctx.calendar->id())
+      .field("date", format_date(date))
+      .field("days", days)
+      .field("convention", convention_name(convention))
+      .field("result", format_date(result))
       .end_object();
   io.out << json.str() << '\n';
   return exit_ok;

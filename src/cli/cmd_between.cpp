@@ -21,10 +21,10 @@ int run_between(const ParsedArgs& args, Io& io) {
   }
   JsonWriter json;
   json.begin_object()
-      .key("calendar").value(ctx.calendar->id())
-      .key("from").value(format_instant(from, zone))
-      .key("to").value(format_instant(to, zone))
-      .key("result").value(seconds)
+      .field("calendar", ctx.calendar->id())
+      .field("from", format_instant(from, zone))
+      .field("to", format_instant(to, zone))
+      .field("result", seconds)
       .end_object();
   io.out << json.str() << '\n';
   return exit_ok;

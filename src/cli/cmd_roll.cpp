@@ -22,11 +22,11 @@ int run_roll(const ParsedArgs& args, Io& io) {
   }
   JsonWriter json;
   json.begin_object()
-      .key("calendar").value(ctx.calendar->id())
-      .key("at").value(format_instant(at, zone))
-      .key("direction").value(forward ? "forward" : "backward")
-      .key("result").value(format_instant(result, zone))
-      .key("result_utc").value(format_utc(result))
+      .field("calendar", ctx.calendar->id())
+      .field("at", format_instant(at, zone))
+      .field("direction", forward ? "forward" : "backward")
+      .field("result", format_instant(result, zone))
+      .field("result_utc", format_utc(result))
       .end_object();
   io.out << json.str() << '\n';
   return exit_ok;

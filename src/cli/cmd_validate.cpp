@@ -9,9 +9,9 @@
 // Diagnostics are this command's result, so they go to stdout (the other commands print a
 // rejected file's diagnostics to stderr). Clean files print nothing (text) or [] (JSON).
 // Exit status: 1 when any diagnostic is an error, else 0 (warnings alone pass).
-#include <ostream>
-
 #include <fmt/format.h>
+
+#include <ostream>
 
 #include "cli/command.hpp"
 #include "cli/common.hpp"
@@ -23,21 +23,22 @@ namespace sla::cli {
 namespace {
 
 void write_position(JsonWriter& json, const SourcePosition& where) {
-  json.key("file").value(where.file).key("line").value(where.line).key("column").value(where.column);
+  json.field("file", where.file).field("line", where.line).field("column", where.column);
 }
 
 std::string diagnostic_json(const Diagnostic& d) {
   JsonWriter json;
   json.begin_object();
   write_position(json, d.where);
-  json.key("severity").value(d.severity == Diagnostic::Severity::error ? "error" : "warning")
-      .key("code").value(d.code)
-      .key("message").value(d.message)
-      .key("notes").begin_array();
+  json.field("severity", d.severity == Diagnostic::Severity::error ? "error" : "warning")
+      .field("code", d.code)
+      .field("message", d.message)
+      .key("notes")
+      .begin_array();
   for (const auto& note : d.notes) {
     json.begin_object();
     write_position(json, note.where);
-    json.key("message").value(note.message).end_object();
+    json.field("message", note.message).end_object();
   }
   json.end_array().end_object();
   return json.str();

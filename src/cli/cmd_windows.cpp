@@ -8,9 +8,9 @@
 // overnight window reads 22:00-06:00 and a close at the end of the day reads 24:00. On a DST
 // day the clock text is the rule's; the instants (--json: open_at / close_at) follow the gap
 // and overlap rule of sla/time_zone.hpp.
-#include <ostream>
-
 #include <fmt/format.h>
+
+#include <ostream>
 
 #include "cli/command.hpp"
 #include "cli/common.hpp"
@@ -62,17 +62,18 @@ std::string text_line(const DaySchedule& day) {
 
 void write_json_day(JsonWriter& json, const DaySchedule& day, const TimeZone& zone) {
   json.begin_object()
-      .key("date").value(format_date(day.date))
-      .key("weekday").value(weekday_name(day.date))
-      .key("kind").value(kind_name(day.kind))
-      .key("name").value(day.name)
-      .key("windows").begin_array();
+      .field("date", format_date(day.date))
+      .field("weekday", weekday_name(day.date))
+      .field("kind", kind_name(day.kind))
+      .field("name", day.name)
+      .key("windows")
+      .begin_array();
   for (const auto& w : day.windows) {
     json.begin_object()
-        .key("open").value(clock_text(w.local_open, w.day, false))
-        .key("close").value(clock_text(w.local_close, w.day, true))
-        .key("open_at").value(format_instant(w.open, zone))
-        .key("close_at").value(format_instant(w.close, zone))
+        .field("open", clock_text(w.local_open, w.day, false))
+        .field("close", clock_text(w.local_close, w.day, true))
+        .field("open_at", format_instant(w.open, zone))
+        .field("close_at", format_instant(w.close, zone))
         .end_object();
   }
   json.end_array().end_object();
@@ -95,10 +96,11 @@ int run_windows(const ParsedArgs& args, Io& io) {
   std::string text;
   if (as_json) {
     json.begin_object()
-        .key("calendar").value(ctx.calendar->id())
-        .key("from").value(format_date(from))
-        .key("to").value(format_date(to))
-        .key("days").begin_array();
+        .field("calendar", ctx.calendar->id())
+        .field("from", format_date(from))
+        .field("to", format_date(to))
+        .key("days")
+        .begin_array();
   }
   const std::chrono::sys_days last{to};
   for (std::chrono::sys_days d{from}; d <= last; d += std::chrono::days{1}) {

@@ -5,49 +5,57 @@
 namespace sla::cli {
 namespace {
 
-const OptionSpec kRules{"rules", "F", "a rules file (YAML); repeat the option to load several files",
-                        true, true};
+const OptionSpec kRules{"rules", "F",
+                        "a rules file (YAML); repeat the option to load several files", true, true};
 const OptionSpec kCalendar{"calendar", "ID", "the id of a calendar defined in the rules", true};
 const OptionSpec kJson{"json", "", "print one JSON object (inputs echoed, and the result)"};
 
 const Command kCommands[] = {
-    {"add", "add a duration to a time on a calendar's clock",
+    {"add",
+     "add a duration to a time on a calendar's clock",
      "Prints the time that lies the duration D after T on calendar ID's clock (before T when D\n"
      "is negative), in the calendar's zone. D is any rule duration: 1h30m, -2h, 90s (business\n"
      "time), 2bd (business days), 3cd (calendar days), eobd, eobd+1, bd+1@10:00.\n"
      "With --landing close (default) a deadline that uses up a window lands on its close\n"
      "(16:00 + 1h = 17:00); with next_open it moves to the next opening.",
-     {kRules, kCalendar,
+     {kRules,
+      kCalendar,
       {"start", "T", "the start: ISO-8601 with offset, or local time in the calendar's zone", true},
       {"duration", "D", "the duration to add, e.g. 4h, -2h, 2bd, eobd+1, bd+1@10:00", true},
       {"landing", "close|next_open", "where a result at a window's close lands (default close)"},
       kJson},
      "",
      run_add},
-    {"between", "business seconds between two times",
+    {"between",
+     "business seconds between two times",
      "Prints the business time in [FROM, TO) on calendar ID as signed whole seconds: negative\n"
      "when TO is before FROM.",
-     {kRules, kCalendar,
+     {kRules,
+      kCalendar,
       {"from", "T", "the first time (ISO-8601; without offset = local time)", true},
       {"to", "T", "the second time (ISO-8601; without offset = local time)", true},
       kJson},
      "",
      run_between},
-    {"roll", "move a time into open hours",
+    {"roll",
+     "move a time into open hours",
      "Prints T itself when the calendar is open at T, else the next opening (--forward) or the\n"
      "previous close (--backward).",
-     {kRules, kCalendar,
+     {kRules,
+      kCalendar,
       {"at", "T", "the time to roll (ISO-8601; without offset = local time)", true},
       {"forward", "", "roll to the next open instant", false, false, "direction"},
       {"backward", "", "roll to the previous close", false, false, "direction"},
       kJson},
      "",
      run_roll},
-    {"advance", "move a date by N business days",
+    {"advance",
+     "move a date by N business days",
      "Prints the date N business days after DATE (before it when N is negative), the way\n"
      "numpy.busday_offset does: a DATE that is not a business day is first rolled by the\n"
      "convention, then moved. A business day is a date on which a window opens.",
-     {kRules, kCalendar,
+     {kRules,
+      kCalendar,
       {"date", "YYYY-MM-DD", "the date to move", true},
       {"days", "N", "business days to move, e.g. 3 or -3", true},
       {"convention", "C",
@@ -56,20 +64,23 @@ const Command kCommands[] = {
       kJson},
      "",
      run_advance},
-    {"windows", "the open windows of each date of a range",
+    {"windows",
+     "the open windows of each date of a range",
      "Prints every date from FROM to TO (inclusive), one a line, with its open windows in local\n"
      "clock time and why it has them, e.g.\n"
      "  2026-10-01 Thu closed (holiday: National Day)\n"
      "  2026-02-14 Sat 09:00-12:00 13:00-18:00 (make-up workday)\n"
      "  2026-11-23 Mon 09:00-12:00 13:00-18:00\n"
      "An overnight window shows its close as clock time (22:00-06:00) on the date it opens.",
-     {kRules, kCalendar,
+     {kRules,
+      kCalendar,
       {"from", "DATE", "the first date, YYYY-MM-DD", true},
       {"to", "DATE", "the last date, YYYY-MM-DD (inclusive)", true},
       kJson},
      "",
      run_windows},
-    {"validate", "check rule files and print every diagnostic",
+    {"validate",
+     "check rule files and print every diagnostic",
      "Loads the rule files F... (and --rules F) and prints every problem found, as\n"
      "file:line:col: error|warning: message [SLAnnn], on stdout. Exits with 1 when any\n"
      "diagnostic is an error, 0 when there are none or only warnings.",

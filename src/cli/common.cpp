@@ -1,9 +1,9 @@
 #include "cli/common.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <ostream>
-
-#include <fmt/format.h>
 
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
@@ -86,13 +86,14 @@ Landing parse_landing_value(std::string_view option, const std::string& text) {
 }
 
 RollConvention parse_convention_value(std::string_view option, const std::string& text) {
-  for (const auto c : {RollConvention::following, RollConvention::preceding,
-                       RollConvention::modified_following, RollConvention::modified_preceding,
-                       RollConvention::raise})
+  for (const auto c :
+       {RollConvention::following, RollConvention::preceding, RollConvention::modified_following,
+        RollConvention::modified_preceding, RollConvention::raise})
     if (text == convention_name(c)) return c;
-  throw Error(fmt::format("--{}: invalid convention '{}' (expected following, preceding, "
-                          "modified_following, modified_preceding or raise)",
-                          option, text));
+  throw Error(
+      fmt::format("--{}: invalid convention '{}' (expected following, preceding, "
+                  "modified_following, modified_preceding or raise)",
+                  option, text));
 }
 
 std::string_view landing_name(Landing landing) {

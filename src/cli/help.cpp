@@ -1,12 +1,12 @@
 #include "cli/help.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 // The version comes from CMake when it defines SLA_VERSION; until then, the project's version.
 #ifndef SLA_VERSION
@@ -39,7 +39,8 @@ std::string usage_line(const Command& command) {
   for (const auto& o : command.options) {
     if (!o.one_of.empty()) {
       // A one-of group is written once, where its first member is declared: (--a|--b).
-      if (std::find(groups_done.begin(), groups_done.end(), o.one_of) != groups_done.end()) continue;
+      if (std::find(groups_done.begin(), groups_done.end(), o.one_of) != groups_done.end())
+        continue;
       groups_done.push_back(o.one_of);
       std::vector<std::string> members;
       for (const auto& m : command.options)

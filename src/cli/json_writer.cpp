@@ -1,8 +1,8 @@
 #include "cli/json_writer.hpp"
 
-#include <stdexcept>
-
 #include <fmt/format.h>
+
+#include <stdexcept>
 
 namespace sla::cli {
 namespace {

@@ -3,7 +3,7 @@
 // A streaming writer that produces compact JSON text and places the commas itself:
 //
 //   JsonWriter w;
-//   w.begin_object().key("calendar").value("cn-office").key("result").value(5400).end_object();
+//   w.begin_object().field("calendar", "cn-office").field("result", 5400).end_object();
 //   w.str() == R"({"calendar":"cn-office","result":5400})"
 //
 // Strings are escaped per RFC 8259: '"' and '\\', control characters (\n, \t, ... or \u00XX).
@@ -31,6 +31,12 @@ class JsonWriter {
   JsonWriter& value(int number) { return value(static_cast<long long>(number)); }
   JsonWriter& value(bool flag);
   JsonWriter& null();
+
+  /// key(name) followed by value(v): one member of the current object.
+  template <class T>
+  JsonWriter& field(std::string_view name, const T& v) {
+    return key(name).value(v);
+  }
 
   /// The text written so far; complete once every begin_* has its end_*.
   const std::string& str() const { return out_; }

@@ -2,12 +2,12 @@
 // options, runs it, and turns every failure into a message on stderr and an exit status
 // (0 ok, 1 rule files with errors, 2 anything else; see cli/command.hpp). Nothing escapes:
 // any exception becomes "sla: error: ..." and status 2.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
@@ -58,15 +58,16 @@ int dispatch(const std::vector<std::string>& argv, Io& io) {
     std::string message = first.rfind('-', 0) == 0
                               ? fmt::format("expected a command before option '{}'", first)
                               : fmt::format("unknown command '{}'", first);
-    if (auto near = closest_match(first, names)) message += fmt::format(" (did you mean '{}'?)", *near);
+    if (auto near = closest_match(first, names))
+      message += fmt::format(" (did you mean '{}'?)", *near);
     throw UsageError("", message);
   }
   if (wants_help(rest)) {
     print_command_help(*command, io.out);
     return exit_ok;
   }
-  const ParsedArgs args = parse_args(command->name, rest, command->options,
-                                     !command->positionals.empty());
+  const ParsedArgs args =
+      parse_args(command->name, rest, command->options, !command->positionals.empty());
   return command->run(args, io);
 }
 
@@ -86,7 +87,8 @@ int run(const std::vector<std::string>& argv, Io& io) {
   } catch (const RulesRejected& e) {
     io.err << "sla: error: " << e.what() << '\n';
     return exit_rules_invalid;
-  } catch (const std::exception& e) {  // sla::Error (a bad value, a failed computation) and the rest
+  } catch (
+      const std::exception& e) {  // sla::Error (a bad value, a failed computation) and the rest
     io.err << "sla: error: " << e.what() << '\n';
     return exit_error;
   } catch (...) {
