@@ -8,7 +8,9 @@ namespace {
 const OptionSpec kRules{"rules", "F",
                         "a rules file (YAML); repeat the option to load several files", true, true};
 const OptionSpec kCalendar{"calendar", "ID", "the id of a calendar defined in the rules", true};
-const OptionSpec kJson{"json", "", "print one JSON object (inputs echoed, and the result)"};
+const OptionSpec kJson{"json", "",
+                       "print one JSON object: the inputs as understood (times with their offset, "
+                       "the duration in canonical form) and the result"};
 
 const Command kCommands[] = {
     {"add",
