@@ -293,6 +293,25 @@ class ReferenceCalendar {
 
   bool is_business_day(Days d) const { return !owned(d).empty(); }
 
+  /// The holiday name shown for `d` (the first rule that puts a holiday there), when `d`
+  /// resolves to a holiday.
+  std::string holiday_name(Days d) const {
+    if (why(d) != Why::holiday) return {};
+    return holidays_.at(d);
+  }
+
+  /// The owned windows overlapping [from, to), by owning date then opening.
+  std::vector<std::pair<Days, Window>> windows(int64_t from, int64_t to) const {
+    std::vector<std::pair<Days, Window>> out;
+    if (!(from < to)) return out;
+    check(from);
+    check(to - 1);
+    for (const auto& [d, ws] : owned_)
+      for (const auto& w : ws)
+        if (d >= first_ && w.close > from && w.open < to) out.emplace_back(d, w);
+    return out;
+  }
+
   // --- instants -------------------------------------------------------------------------------
 
   bool is_open(int64_t t) const {

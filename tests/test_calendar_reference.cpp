@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <random>
 #include <set>
@@ -488,6 +489,36 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
                 run_library([&] { return cal.between(inst(t), inst(deadline.v)).count(); }),
                 run_reference([&] { return ref.between(t, deadline.v); }), false, true);
 
+      // windows(t, u): the owned windows overlapping the range, as instants and civil times.
+      {
+        const int64_t from = std::min(t, u), to = std::max(t, u);
+        const std::string win_in =
+            " windows(" + compare.show_instant(from) + ", " + compare.show_instant(to) + ")";
+        const Outcome expected_count =
+            run_reference([&] { return int64_t(ref.windows(from, to).size()); });
+        if (expected_count.kind == Outcome::value && to - from < 40LL * 86400) {
+          const auto lib_ws = cal.windows(inst(from), inst(to));
+          const auto ref_ws = ref.windows(from, to);
+          compare("windows count" + win_in, {Outcome::value, int64_t(lib_ws.size()), {}},
+                  expected_count, false, true);
+          for (std::size_t i = 0; i < std::min(lib_ws.size(), ref_ws.size()); ++i) {
+            const auto& [ref_day, ref_w] = ref_ws[i];
+            compare("windows[i].day" + win_in, {Outcome::value, day_number(lib_ws[i].day), {}},
+                    {Outcome::value, day_number(ref_day), {}}, true);
+            compare("windows[i].open" + win_in, {Outcome::value, secs(lib_ws[i].open), {}},
+                    {Outcome::value, ref_w.open, {}});
+            compare("windows[i].close" + win_in, {Outcome::value, secs(lib_ws[i].close), {}},
+                    {Outcome::value, ref_w.close, {}});
+            compare("windows[i].local_open" + win_in,
+                    {Outcome::value, lib_ws[i].local_open.time_since_epoch().count(), {}},
+                    {Outcome::value, ref_w.local_open, {}}, false, true);
+            compare("windows[i].local_close" + win_in,
+                    {Outcome::value, lib_ws[i].local_close.time_since_epoch().count(), {}},
+                    {Outcome::value, ref_w.local_close, {}}, false, true);
+          }
+        }
+      }
+
       // rolls and is_open at t and its neighbours.
       compare("roll_forward(t)" + in, run_library([&] { return secs(cal.roll_forward(inst(t))); }),
               run_reference([&] { return ref.roll_forward(t); }));
@@ -506,6 +537,11 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
       compare("is_business_day(date)" + din,
               run_library([&] { return int64_t{cal.is_business_day(sdate)}; }),
               run_reference([&] { return int64_t{ref.is_business_day(date)}; }), false, true);
+      compare(
+          "schedule(date).name" + din,
+          run_library([&] { return int64_t(std::hash<std::string>{}(cal.schedule(sdate).name)); }),
+          run_reference([&] { return int64_t(std::hash<std::string>{}(ref.holiday_name(date))); }),
+          false, true);
       compare("schedule(date).kind" + din,
               run_library([&] { return int64_t(cal.schedule(sdate).kind); }),
               run_reference([&] { return int64_t(ref.why(date)); }), false, true);
