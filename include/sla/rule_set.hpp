@@ -23,6 +23,9 @@
 
 #include "sla/calendar.hpp"
 #include "sla/diagnostic.hpp"
+#include "sla/policy.hpp"
+#include "sla/role.hpp"
+#include "sla/severity.hpp"
 
 namespace sla {
 
@@ -36,6 +39,25 @@ class RuleSet {
 
   /// All calendar ids, sorted.
   std::vector<std::string> calendar_ids() const;
+
+  /// Severities, most severe first (Severity::rank is the index).
+  const std::vector<Severity>& severities() const;
+
+  /// The severity with this id or alias, or nullptr.
+  const Severity* find_severity(std::string_view id_or_alias) const;
+
+  /// The role ladder, in file order.
+  const std::vector<Role>& roles() const;
+  const Role* find_role(std::string_view id) const;
+
+  /// Policies, in file order (the order `match` is tried in).
+  const std::vector<Policy>& policies() const;
+  const Policy* find_policy(std::string_view id) const;
+
+  /// The first policy whose `match` attributes all equal those given (a policy without `match`
+  /// matches everything), or nullptr. `attributes` are (name, value) pairs.
+  const Policy* match_policy(
+      const std::vector<std::pair<std::string, std::string>>& attributes) const;
 
   struct Impl;
 

@@ -9,6 +9,7 @@
 // Diagnostics are this command's result, so they go to stdout (the other commands print a
 // rejected file's diagnostics to stderr). Clean files print nothing (text) or [] (JSON).
 // Exit status: 1 when any diagnostic is an error, else 0 (warnings alone pass).
+// Each FILE is validated as its own rule set (see run() below).
 #include <fmt/format.h>
 
 #include <ostream>
@@ -47,9 +48,8 @@ std::string diagnostic_json(const Diagnostic& d) {
 }  // namespace
 
 int run_validate(const ParsedArgs& args, Io& io) {
-  std::vector<std::string> files = args.positionals();
-  for (auto& f : args.all("rules")) files.push_back(std::move(f));
-  if (files.empty()) throw UsageError("validate", "no rule files given");
+  if (args.positionals().empty() && args.all("rules").empty())
+    throw UsageError("validate", "no rule files given");
 
   bool as_json = args.has("json");
   if (const auto format = args.get("format")) {
@@ -60,7 +60,18 @@ int run_validate(const ParsedArgs& args, Io& io) {
     as_json = *format == "json";
   }
 
-  const LoadResult loaded = load_rules(files);
+  // Each file given is the root of its own rule set (with what it includes): agreements kept in
+  // separate files may reuse ids such as `sev1` without clashing. `--rules` files, like the other
+  // commands' `--rules`, are loaded together as one rule set.
+  LoadResult loaded;
+  bool all_ok = true;
+  auto check = [&](const std::vector<std::string>& roots) {
+    LoadResult one = load_rules(roots);
+    all_ok = all_ok && one.ok();
+    for (auto& d : one.diagnostics) loaded.diagnostics.push_back(std::move(d));
+  };
+  for (const auto& f : args.positionals()) check({f});
+  if (const auto together = args.all("rules"); !together.empty()) check(together);
   int errors = 0;
   for (const auto& d : loaded.diagnostics)
     if (d.severity == Diagnostic::Severity::error) ++errors;
@@ -78,7 +89,7 @@ int run_validate(const ParsedArgs& args, Io& io) {
   }
   // A result without rules but also without an error diagnostic would be a loader bug; it must
   // still fail the check.
-  return errors > 0 || !loaded.ok() ? exit_rules_invalid : exit_ok;
+  return errors > 0 || !all_ok ? exit_rules_invalid : exit_ok;
 }
 
 }  // namespace sla::cli

@@ -25,4 +25,45 @@ std::vector<std::string> RuleSet::calendar_ids() const {
   return ids;
 }
 
+const std::vector<Severity>& RuleSet::severities() const { return impl_->severities; }
+
+const Severity* RuleSet::find_severity(std::string_view id_or_alias) const {
+  for (const Severity& s : impl_->severities) {
+    if (s.id == id_or_alias) return &s;
+    for (const std::string& alias : s.aliases)
+      if (alias == id_or_alias) return &s;
+  }
+  return nullptr;
+}
+
+const std::vector<Role>& RuleSet::roles() const { return impl_->roles; }
+
+const Role* RuleSet::find_role(std::string_view id) const {
+  for (const Role& r : impl_->roles)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+const std::vector<Policy>& RuleSet::policies() const { return impl_->policies; }
+
+const Policy* RuleSet::find_policy(std::string_view id) const {
+  for (const Policy& p : impl_->policies)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+const Policy* RuleSet::match_policy(
+    const std::vector<std::pair<std::string, std::string>>& attributes) const {
+  for (const Policy& p : impl_->policies) {
+    bool all = true;
+    for (const auto& [key, value] : p.match) {
+      bool found = false;
+      for (const auto& [k, v] : attributes) found = found || (k == key && v == value);
+      all = all && found;
+    }
+    if (all) return &p;
+  }
+  return nullptr;
+}
+
 }  // namespace sla

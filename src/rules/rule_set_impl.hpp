@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sla/rule_set.hpp"
 
@@ -11,6 +12,9 @@ namespace sla {
 
 struct RuleSet::Impl {
   std::map<std::string, Calendar, std::less<>> calendars;  ///< by id (sorted)
+  std::vector<Severity> severities;                         ///< most severe first
+  std::vector<Role> roles;                                  ///< file order
+  std::vector<Policy> policies;                             ///< file order
 };
 
 /// Wraps a finished Impl; only the loader builds rule sets.
