@@ -571,6 +571,25 @@ TEST_CASE("a 24-hour day in Berlin holds 25 h on fall-back and 23 h on spring-fo
   CHECK(c.add("2026-10-25T01:00", hours{2}) == "2026-10-25T02:00:00+01:00");
 }
 
+TEST_CASE(
+    "Pacific/Apia skipped 2011-12-30: no business day, and the 29th's window ends on the 31st",
+    "[calendar][dst]") {
+  // Samoa moved across the date line: 2011-12-29 23:59:59 (-10:00) was followed by
+  // 2011-12-31 00:00:00 (+14:00). A 24:00 close of the 29th is the first instant of the 31st.
+  const Cal c{every_day("Pacific/Apia", {win("09:00", "24:00")})};
+  CHECK_FALSE(c.cal.is_business_day(date_of("2011-12-30")));
+  CHECK(c.between("2011-12-29T00:00", "2012-01-01T00:00") == hours{30});
+  CHECK(c.advance("2011-12-29", 1) == "2011-12-31");
+  CHECK(c.add("2011-12-29T20:00", "eobd") == "2011-12-31T00:00:00+14:00");
+  CHECK(c.add("2011-12-29T20:00", "1bd") == "2011-12-31T20:00:00+14:00");
+  CHECK(c.roll_backward("2011-12-31T00:00") == "2011-12-31T00:00:00+14:00");
+  // -1bd from the 29th's close: the same time of day (48:00 after the 29th's midnight) on the
+  // 28th, clamped to the 28th's last close.
+  CHECK(c.add("2011-12-31T00:00", "-1bd") == "2011-12-29T00:00:00-10:00");
+  CHECK(c.add("2011-12-31T05:00", "-1bd") == "2011-12-29T00:00:00-10:00");  // rolls back first
+  CHECK(c.add("2011-12-31T10:00", "-1bd") == "2011-12-29T10:00:00-10:00");
+}
+
 // =============================================================================================
 // Real calendars, checked as whole lists (QuantLib style)
 

@@ -78,7 +78,13 @@ sla::DayWindows random_day(Rng& rng, int max_windows = 3) {
 // Windows around the DST transitions of the zones used (02:00 in New York and Lord Howe, 02:00 /
 // 03:00 in Berlin), so that windows fall into gaps and overlaps.
 sla::DayWindows dst_day(Rng& rng) {
-  switch (rng.uniform(0, 8)) {
+  switch (rng.uniform(0, 11)) {
+    case 9:  // around midnight, for zones that shift at 00:00
+      return {hm(23, 0, 1, 0)};
+    case 10:
+      return {hm(0, 0, 1, 0), hm(22, 0, 24, 0)};
+    case 11:
+      return {hm(0, 30, 3, 0), hm(23, 30, 0, 15)};
     case 0:
       return {hm(1, 0, 5, 0)};
     case 1:
@@ -128,9 +134,13 @@ Days interesting_date(Rng& rng, int center) {
 }
 
 Scenario random_scenario(Rng& rng, int index) {
+  // Zones shifting at 02:00/03:00 (New York, Berlin), by 30 minutes (Lord Howe), at midnight
+  // (Santiago, Havana, Beirut), one that skipped a whole date (Pacific/Apia, 2011-12-30), one
+  // with DST only in 1986-1991 (Shanghai), and zones without DST.
   static const std::vector<std::string> kZones = {
-      "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Shanghai", "UTC",
-      "+05:45",           "-03:30"};
+      "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Shanghai",  "UTC",
+      "+05:45",           "-03:30",        "America/Santiago",    "America/Havana", "Asia/Beirut",
+      "Pacific/Apia"};
   Scenario s;
   auto& def = s.def;
   def.id = "random-" + std::to_string(index);
@@ -141,6 +151,8 @@ Scenario random_scenario(Rng& rng, int index) {
     s.center = rng.uniform(2024, 2028);
   } else if (def.time_zone == "Asia/Shanghai" && rng.chance(0.5)) {
     s.center = rng.uniform(1986, 1991);
+  } else if (def.time_zone == "Pacific/Apia" && rng.chance(0.7)) {
+    s.center = 2011;
   } else {
     s.center = rng.pick(std::vector<int>{1905, 1950, 1970, 2000, 2099, 2100, 2200, 2300, 2394});
   }
@@ -401,8 +413,8 @@ unsigned long long seed_from_env() {
   return 20260308ULL;  // the 2026 US spring-forward day
 }
 
-constexpr int kCalendars = 70;
-constexpr int kCasesPerCalendar = 150;
+constexpr int kCalendars = 77;  // 7 per zone
+constexpr int kCasesPerCalendar = 135;
 
 }  // namespace
 

@@ -289,11 +289,15 @@ std::pair<const OpenWindow*, const OpenWindow*> owned_windows(const Calendar::Im
 }
 
 // The window holding t: open <= t < close (or open < t <= close when `closed_end`), owned by the
-// local date of t or the date before (an overnight window). Its owning date, or nullopt.
+// local date of t or the date before (an overnight window) — or two dates before when the zone
+// skipped the date in between: Pacific/Apia has no 2011-12-30, so a window of the 29th closing
+// at 24:00 closes at the first instant of the 31st. The earliest owner wins. Its owning date, or
+// nullopt.
 std::optional<detail::SysDays> owner_of(const Calendar::Impl& impl, Instant t, bool closed_end) {
-  const auto local_day = std::chrono::floor<std::chrono::days>(impl.zone.to_local(t));
+  using std::chrono::days;
+  const auto local_day = std::chrono::floor<days>(impl.zone.to_local(t));
   const detail::SysDays today{local_day.time_since_epoch()};
-  for (const detail::SysDays d : {today - std::chrono::days{1}, today}) {
+  for (const detail::SysDays d : {today - days{2}, today - days{1}, today}) {
     if (d < Calendar::Impl::kFirstDay) continue;  // the calendar starts at 1900-01-01 00:00
     auto [first, last] = owned_windows(impl, d);
     for (auto w = first; w != last; ++w)
