@@ -201,7 +201,7 @@ TEST_CASE("malformed inputs give diagnostics, never a crash", "[rules][golden]")
 
 TEST_CASE("every prefix of a valid file loads or is rejected, never throws", "[rules][golden]") {
   // Truncation at every byte reaches most states of the parser and of the readers.
-  const std::string text = read_text(fs::path(kData) / "valid" / "full_spec_example.yaml");
+  const std::string text = read_text(fs::path(kData) / "valid" / "policy_spec_example.yaml");
   REQUIRE(text.size() > 1000);
   std::size_t rejected = 0;
   for (std::size_t n = 0; n <= text.size(); n += 3) {

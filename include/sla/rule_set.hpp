@@ -4,8 +4,8 @@
 // finds as a Diagnostic, and returns a RuleSet only when there is no error. A RuleSet is an
 // immutable value: share it across threads freely; hot reload = load a new one and swap.
 //
-// Currently loaded: `version`, `include` and `calendars`. `roles`, `severities` and `policies`
-// are accepted without being checked; their loader comes next. rules/README.md documents the
+// Loaded: `version`, `include`, `calendars`, `roles`, `severities` and `policies` (with tiers,
+// targets, goals expanded per (tier, severity), and escalations). rules/README.md documents the
 // format and every diagnostic code.
 //
 // Files. Includes are relative to the including file; a file reached twice is read once; ids

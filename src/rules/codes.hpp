@@ -33,4 +33,62 @@ inline constexpr std::string_view workday_already_open =
     "SLA114";                                                    ///< warning: a no-op make-up day
 inline constexpr std::string_view calendar_rejected = "SLA199";  ///< Calendar::compile refused
 
+// Roles (the escalation ladder)
+inline constexpr std::string_view duplicate_role = "SLA200";  ///< a role id in two files
+inline constexpr std::string_view unknown_role = "SLA201";    ///< escalates_to, notify
+
+// Severities
+inline constexpr std::string_view duplicate_severity = "SLA210";  ///< an id or alias twice
+inline constexpr std::string_view severities_twice = "SLA211";    ///< a second `severities` list
+inline constexpr std::string_view no_severities = "SLA212";       ///< policies but no severities
+inline constexpr std::string_view unknown_severity = "SLA213";    ///< set_severity: an unknown id
+
+// Policies and tiers
+inline constexpr std::string_view duplicate_policy = "SLA220";
+inline constexpr std::string_view unknown_calendar = "SLA221";      ///< a tier's or a clock's
+inline constexpr std::string_view no_tiers = "SLA222";              ///< `tiers: {}`
+inline constexpr std::string_view unknown_warning_code = "SLA223";  ///< in ignore_warnings
+
+// Targets and conditions
+inline constexpr std::string_view bad_condition = "SLA230";         ///< "met(", "two words"
+inline constexpr std::string_view unknown_target = "SLA231";        ///< met(x) / breached(x)
+inline constexpr std::string_view pause_without_resume = "SLA232";  ///< or resume without pause
+inline constexpr std::string_view no_stop = "SLA233";               ///< `stop: []`
+
+// Goals
+inline constexpr std::string_view bad_duration = "SLA240";       ///< "2d"; a goal of "-1h" or "0m"
+inline constexpr std::string_view empty_goal_list = "SLA241";    ///< `goal: []`
+inline constexpr std::string_view unknown_goal_key = "SLA242";   ///< neither tier nor severity
+inline constexpr std::string_view mixed_goal_keys = "SLA243";    ///< tiers and severities mixed
+inline constexpr std::string_view missing_goal_cell = "SLA244";  ///< a (tier, severity) uncovered
+inline constexpr std::string_view goal_key_twice = "SLA245";     ///< sev1 and its alias P1
+inline constexpr std::string_view mixed_periodic_goal = "SLA246";  ///< lists and single values
+
+// Escalations
+inline constexpr std::string_view missing_trigger = "SLA250";
+inline constexpr std::string_view two_triggers = "SLA251";
+inline constexpr std::string_view no_action = "SLA252";
+inline constexpr std::string_view bad_percentage = "SLA253";  ///< "50", "-5%", "half"
+inline constexpr std::string_view bad_step_count = "SLA254";  ///< escalate: 0, raise_severity: x
+inline constexpr std::string_view bad_trigger = "SLA255";     ///< at_breach: false, after: -1h
+
+// Cycles and the ladder
+inline constexpr std::string_view role_cycle = "SLA260";
+inline constexpr std::string_view start_cycle = "SLA261";  ///< targets starting on each other
+inline constexpr std::string_view nowhere_to_escalate = "SLA262";  ///< escalate, flat ladder
+
+// Warnings: valid rules that are probably not meant. A policy or a target may silence them
+// with `ignore_warnings: [SLA3xx]`.
+inline constexpr std::string_view severity_not_monotone = "SLA300";
+inline constexpr std::string_view tier_not_monotone = "SLA301";
+inline constexpr std::string_view targets_out_of_order = "SLA302";  ///< response > resolution
+inline constexpr std::string_view trigger_before_start = "SLA303";  ///< before_breach >= goal
+inline constexpr std::string_view duplicate_trigger = "SLA304";
+inline constexpr std::string_view escalate_past_ladder = "SLA305";  ///< escalate: 5, 3 rungs
+
+/// The codes `ignore_warnings` may name.
+inline constexpr std::string_view kPolicyWarnings[] = {severity_not_monotone, tier_not_monotone,
+                                                       targets_out_of_order,  trigger_before_start,
+                                                       duplicate_trigger,     escalate_past_ladder};
+
 }  // namespace sla::code

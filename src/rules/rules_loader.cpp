@@ -11,7 +11,11 @@
 #include "rules/calendar_linker.hpp"
 #include "rules/calendar_reader.hpp"
 #include "rules/codes.hpp"
+#include "rules/policy_checks.hpp"
+#include "rules/policy_reader.hpp"
+#include "rules/role_reader.hpp"
 #include "rules/rule_set_impl.hpp"
+#include "rules/severity_reader.hpp"
 #include "yaml/codes.hpp"
 #include "yaml/document.hpp"
 
@@ -110,8 +114,11 @@ void RulesLoader::read_document(const yaml::Reader& reader, const YAML::Node& ro
   // second definition, where the author is looking.
   if (const auto* include = top.find("include")) read_includes(reader, *include);
   if (const auto* calendars = top.find("calendars")) read_calendars(reader, *calendars);
-  // `roles`, `severities` and `policies` (SPEC §3) are accepted without being read: their loader
-  // is the next step of this loader. Until then they are neither checked nor reported.
+  if (const auto* roles = top.find("roles")) read_roles(reader, *roles, policies_.roles);
+  if (const auto* severities = top.find("severities"))
+    read_severities(reader, *severities, policies_);
+  if (const auto* policies = top.find("policies"))
+    read_policies(reader, *policies, policies_.policies);
 }
 
 void RulesLoader::read_includes(const yaml::Reader& reader, const yaml::MapEntry& include) {
@@ -186,6 +193,13 @@ void RulesLoader::read_calendars(const yaml::Reader& reader, const yaml::MapEntr
 LoadResult RulesLoader::finish() {
   auto impl = std::make_shared<RuleSet::Impl>();
   impl->calendars = link_calendars(calendars_, sink_);
+  // Every calendar defined counts as known, also one with errors: it is reported once, there.
+  std::vector<std::string_view> calendar_ids;
+  for (const auto& calendar : calendars_) calendar_ids.push_back(calendar.id);
+  CheckedPolicies checked = check_policies(policies_, calendar_ids, sink_);
+  impl->severities = std::move(checked.severities);
+  impl->roles = std::move(checked.roles);
+  impl->policies = std::move(checked.policies);
   LoadResult result;
   const bool ok = !sink_.has_errors();
   result.diagnostics = sink_.finish(files_);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rules/calendar_source.hpp"
+#include "rules/policy_source.hpp"
 #include "sla/rule_set.hpp"
 #include "yaml/diagnostics.hpp"
 #include "yaml/reader.hpp"
@@ -52,6 +53,7 @@ class RulesLoader {
   std::set<std::string> loaded_;    ///< identities of files read or being read
   std::vector<Frame> stack_;        ///< the include chain being read
   std::vector<CalendarSource> calendars_;
+  PolicySources policies_;  ///< roles, severities and policies of every file
 };
 
 }  // namespace sla::rules

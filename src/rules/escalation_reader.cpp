@@ -1,0 +1,236 @@
+#include "rules/escalation_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "rules/clock_reader.hpp"
+#include "rules/codes.hpp"
+#include "yaml/codes.hpp"
+
+namespace sla::rules {
+namespace {
+
+const std::vector<std::string_view> kTriggerKeys = {"at", "after", "before_breach", "at_breach",
+                                                    "after_breach"};
+const std::vector<std::string_view> kActionKeys = {"notify", "escalate", "raise_severity",
+                                                   "set_severity", "action"};
+const std::vector<std::string_view> kLevelKeys = {
+    "at",       "after",          "before_breach", "at_breach", "after_breach", "notify",
+    "escalate", "raise_severity", "set_severity",  "action",    "clock"};
+
+bool is_one_of(const std::vector<std::string_view>& keys, std::string_view key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// "50%", "12.5%", "150%": a percentage of the goal, not negative. 0% is valid (and warned
+// about by the checks: it fires as the target starts).
+bool read_percent(const yaml::Reader& reader, const yaml::Value& value, double& percent) {
+  const auto text = reader.text(value, "'at'");
+  if (!text) return false;
+  std::string_view number = *text;
+  const bool has_sign = !number.empty() && number.back() == '%';
+  if (has_sign) number.remove_suffix(1);
+  const bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.';
+  });
+  double parsed = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), parsed);
+  const bool ok =
+      digits && ec == std::errc{} && end == number.data() + number.size() && std::isfinite(parsed);
+  if (!ok) {
+    reader.error(value.at, code::bad_percentage,
+                 fmt::format("'at' must be a percentage of the goal like 50% (not negative, may "
+                             "exceed 100%), not '{}'",
+                             *text));
+    return false;
+  }
+  if (!has_sign) {
+    reader.error(value.at, code::bad_percentage,
+                 fmt::format("'at' is a percentage of the goal: write '{}%'", *text));
+    return false;
+  }
+  percent = parsed;
+  return true;
+}
+
+// The time of `after`, `before_breach` or `after_breach`: an amount of time, not negative.
+bool read_trigger_time(const yaml::Reader& reader, const yaml::MapEntry& entry,
+                       DurationSpec& duration) {
+  const auto text = reader.text(entry.value, fmt::format("'{}'", entry.key));
+  if (!text) return false;
+  DurationParse parsed = parse_duration(*text);
+  if (!parsed.value) {
+    reader.error(entry.value.at, code::bad_duration, parsed.error);
+    return false;
+  }
+  const DurationSpec& d = *parsed.value;
+  if (d.kind == DurationSpec::Kind::end_of_business_day ||
+      d.kind == DurationSpec::Kind::business_day_at) {
+    reader.error(entry.value.at, code::bad_trigger,
+                 fmt::format("'{}' must be an amount of time like 30m, 2bd or 3cd, not the "
+                             "anchor '{}'",
+                             entry.key, *text));
+    return false;
+  }
+  if (d.business.count() < 0 || d.days < 0) {
+    reader.error(entry.value.at, code::bad_trigger,
+                 fmt::format("'{}' cannot be negative ('{}')", entry.key, *text));
+    return false;
+  }
+  duration = d;
+  return true;
+}
+
+bool read_trigger(const yaml::Reader& reader, const yaml::MapEntry& entry,
+                  EscalationTrigger& trigger) {
+  using Kind = EscalationTrigger::Kind;
+  if (entry.key == "at") {
+    trigger.kind = Kind::at_percent;
+    return read_percent(reader, entry.value, trigger.percent);
+  }
+  if (entry.key == "at_breach") {
+    trigger.kind = Kind::at_breach;
+    const auto text = reader.text(entry.value, "'at_breach'");
+    if (!text) return false;
+    if (*text != "true") {
+      reader.error(entry.value.at, code::bad_trigger,
+                   fmt::format("'at_breach' can only be true, not '{}' (to fire at another time, "
+                               "use at, after, before_breach or after_breach)",
+                               *text));
+      return false;
+    }
+    trigger.percent = 100;
+    return true;
+  }
+  trigger.kind = entry.key == "after"           ? Kind::after
+                 : entry.key == "before_breach" ? Kind::before_breach
+                                                : Kind::after_breach;
+  return read_trigger_time(reader, entry, trigger.duration);
+}
+
+std::optional<int> read_steps(const yaml::Reader& reader, const yaml::MapEntry& entry) {
+  const auto n = reader.integer(entry.value, fmt::format("'{}'", entry.key));
+  if (!n) return std::nullopt;
+  if (*n < 1 || *n > 1000) {
+    reader.error(entry.value.at, code::bad_step_count,
+                 fmt::format("'{}' counts steps and must be 1 or more, not {}", entry.key, *n));
+    return std::nullopt;
+  }
+  return static_cast<int>(*n);
+}
+
+// Reads one action key into `level`; false after a problem.
+bool read_action(const yaml::Reader& reader, const yaml::MapEntry& entry, EscalationSource& level) {
+  using Kind = EscalationAction::Kind;
+  EscalationAction action;
+  if (entry.key == "notify") {
+    action.kind = Kind::notify;
+    std::vector<yaml::Value> roles;
+    if (entry.value.is_list())
+      roles = reader.items(entry.value);
+    else if (entry.value.is_scalar())
+      roles.push_back(entry.value);
+    else {
+      reader.error(entry.value.at, code::wrong_kind,
+                   fmt::format("'notify' must be a role or a list of roles, not {}",
+                               yaml::kind_name(entry.value.node)));
+      return false;
+    }
+    if (roles.empty()) {
+      reader.error(entry.value.at, code::no_action, "'notify' lists no role");
+      return false;
+    }
+    bool ok = true;
+    for (const auto& role : roles) {
+      const auto name = reader.text(role, "a role to notify");
+      if (!name) {
+        ok = false;
+        continue;
+      }
+      action.roles.push_back(*name);
+      level.notify.push_back({*name, role.at});
+    }
+    level.level.actions.push_back(std::move(action));
+    return ok;
+  }
+  if (entry.key == "escalate" || entry.key == "raise_severity") {
+    action.kind = entry.key == "escalate" ? Kind::escalate : Kind::raise_severity;
+    const auto steps = read_steps(reader, entry);
+    if (!steps) return false;
+    action.steps = *steps;
+    if (action.kind == Kind::escalate) level.escalate_at = entry.value.at;
+    level.level.actions.push_back(std::move(action));
+    return true;
+  }
+  const auto name = reader.text(entry.value, fmt::format("'{}'", entry.key));
+  if (!name) return false;
+  if (name->empty()) {
+    reader.error(entry.value.at, code::invalid_value,
+                 fmt::format("'{}' cannot be empty", entry.key));
+    return false;
+  }
+  action.kind = entry.key == "set_severity" ? Kind::set_severity : Kind::action;
+  action.name = *name;
+  if (action.kind == Kind::set_severity) level.set_severity = Reference{*name, entry.value.at};
+  level.level.actions.push_back(std::move(action));
+  return true;
+}
+
+}  // namespace
+
+EscalationSource read_escalation_level(const yaml::Reader& reader, const yaml::Value& item) {
+  EscalationSource level;
+  level.at = item.at;
+  level.trigger_at = item.at;
+  if (!item.is_map()) {
+    reader.error(item.at, code::wrong_kind,
+                 fmt::format("an escalation level must be a map like {{at: 50%, notify: "
+                             "[engineer]}}, not {}",
+                             yaml::kind_name(item.node)));
+    level.broken = true;
+    return level;
+  }
+  const std::size_t errors_before = reader.diagnostics().error_count();
+  const yaml::MapReader map(reader, item, "an escalation level", kLevelKeys);
+  // A misspelt key ("notfy") is already reported with "did you mean": one typo, one error.
+  const bool key_problem = reader.diagnostics().error_count() != errors_before;
+  const yaml::MapEntry* trigger = nullptr;
+  bool any_action = false;
+  for (const auto& entry : map.entries()) {
+    if (is_one_of(kTriggerKeys, entry.key)) {
+      if (trigger != nullptr) {
+        reader.error(entry.key_at, code::two_triggers,
+                     fmt::format("an escalation level has one trigger, and this one has two: "
+                                 "'{}' and '{}' (split it into two levels)",
+                                 trigger->key, entry.key),
+                     {{trigger->key_at, fmt::format("'{}' given here", trigger->key)}});
+        continue;
+      }
+      trigger = &entry;
+      level.trigger_at = entry.value.at;
+      read_trigger(reader, entry, level.level.trigger);
+    } else if (is_one_of(kActionKeys, entry.key)) {
+      any_action = true;
+      read_action(reader, entry, level);
+    } else if (entry.key == "clock") {
+      level.level.clock = read_clock(reader, entry.value);
+      if (level.level.clock && level.level.clock->kind == Clock::Kind::calendar)
+        level.clock_at = entry.value.at;
+    }
+  }
+  if (trigger == nullptr && !key_problem)
+    reader.error(item.at, code::missing_trigger,
+                 "an escalation level needs a trigger: at, after, before_breach, at_breach or "
+                 "after_breach");
+  if (!any_action && !key_problem)
+    reader.error(item.at, code::no_action,
+                 "an escalation level needs an action: notify, escalate, raise_severity, "
+                 "set_severity or action");
+  level.broken = reader.diagnostics().error_count() != errors_before;
+  return level;
+}
+
+}  // namespace sla::rules

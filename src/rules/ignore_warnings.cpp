@@ -1,0 +1,39 @@
+#include "rules/ignore_warnings.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "rules/codes.hpp"
+#include "yaml/suggest.hpp"
+
+namespace sla::rules {
+
+std::vector<std::string> read_ignore_warnings(const yaml::Reader& reader,
+                                              const yaml::Value& value) {
+  std::vector<std::string> codes;
+  if (!reader.expect_list(value, "'ignore_warnings'")) return codes;
+  const std::vector<std::string_view> known(std::begin(code::kPolicyWarnings),
+                                            std::end(code::kPolicyWarnings));
+  for (const auto& item : reader.items(value)) {
+    const auto text = reader.text(item, "a warning code");
+    if (!text) continue;
+    if (std::find(known.begin(), known.end(), *text) != known.end()) {
+      codes.push_back(*text);
+      continue;
+    }
+    std::vector<DiagnosticNote> notes;
+    if (auto guess = yaml::closest_match(*text, known))
+      notes.push_back({item.at, fmt::format("did you mean '{}'?", *guess)});
+    else
+      notes.push_back({item.at, fmt::format("the warnings are: {}", fmt::join(known, ", "))});
+    reader.error(item.at, code::unknown_warning_code,
+                 fmt::format("'ignore_warnings' lists '{}', which is not a warning code of "
+                             "policies (errors cannot be ignored)",
+                             *text),
+                 std::move(notes));
+  }
+  return codes;
+}
+
+}  // namespace sla::rules

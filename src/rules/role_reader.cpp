@@ -1,0 +1,42 @@
+#include "rules/role_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "rules/codes.hpp"
+
+namespace sla::rules {
+
+void read_roles(const yaml::Reader& reader, const yaml::MapEntry& section,
+                std::vector<RoleSource>& roles) {
+  if (!reader.expect_map(section.value, "'roles'")) return;
+  const yaml::MapReader map(reader, section.value, "'roles'");
+  for (const auto& entry : map.entries()) {
+    RoleSource role;
+    role.role.id = entry.key;
+    role.at = entry.key_at;
+    const std::string what = fmt::format("role '{}'", entry.key);
+    // `implementation_manager:` with nothing after it is the top rung, like `{}`.
+    if (!entry.value.is_null()) {
+      if (!reader.expect_map(entry.value, what)) continue;
+      const yaml::MapReader keys(reader, entry.value, what, {"escalates_to"});
+      if (const auto* next = keys.find("escalates_to")) {
+        role.role.escalates_to = reader.text(next->value, "'escalates_to'");
+        if (!role.role.escalates_to) continue;
+        role.next_at = next->value.at;
+      }
+    }
+    const auto first = std::find_if(roles.begin(), roles.end(),
+                                    [&](const RoleSource& r) { return r.role.id == entry.key; });
+    if (first != roles.end()) {
+      reader.error(entry.key_at, code::duplicate_role,
+                   fmt::format("role '{}' is already defined", entry.key),
+                   {{first->at, "first defined here"}});
+      continue;
+    }
+    roles.push_back(std::move(role));
+  }
+}
+
+}  // namespace sla::rules
