@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "graph/cycles.hpp"
 #include "rules/codes.hpp"
 #include "rules/goal_reader.hpp"
 #include "rules/policy_warnings.hpp"
@@ -91,8 +92,7 @@ class Checker {
           fmt::format("role '{}' escalates to '{}', which is not a role", role.role.id, next),
           suggest(next, role_ids(), *role.next_at));
     }
-    // Cycles are reported with sla::graph::find_cycles once it lands (src/graph/cycles.cpp).
-    const std::vector<std::vector<std::size_t>> cycles;
+    const auto cycles = graph::find_cycles(roles.size(), edges);
     for (const auto& cycle : cycles) {
       std::string chain;
       std::vector<DiagnosticNote> notes;
@@ -255,8 +255,7 @@ class Checker {
       for (std::size_t b = 0; b < targets.size(); ++b)
         if (targets[b].rule.id == start.name) edges.emplace_back(a, b);
     }
-    const std::vector<std::vector<std::size_t>> cycles;  // find_cycles once it lands
-    for (const auto& cycle : cycles) {
+    for (const auto& cycle : graph::find_cycles(targets.size(), edges)) {
       std::string chain;
       std::vector<DiagnosticNote> notes;
       for (const std::size_t v : cycle) {
