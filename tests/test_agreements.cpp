@@ -1,0 +1,431 @@
+// The real agreements in rules/ (rules/AGREEMENTS.md): every rules file loads without errors
+// and without warnings other than those it acknowledges with `ignore_warnings` (which the
+// loader does not report), each acknowledgement silences a warning that is really there, and
+// each agreement's loaded model says what the agreement's text says.
+#include <catch2/catch_test_macros.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sla/rule_set.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kRules = fs::path(SLA_SOURCE_DIR) / "rules";
+
+std::string all_diagnostics(const sla::LoadResult& r) {
+  std::string out;
+  for (const auto& d : r.diagnostics) out += d.to_string();
+  return out;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Every code listed under an `ignore_warnings` key anywhere in the file.
+void collect_acknowledged(const YAML::Node& node, std::set<std::string>& codes) {
+  if (node.IsMap()) {
+    for (const auto& kv : node) {
+      if (kv.first.as<std::string>() == "ignore_warnings" && kv.second.IsSequence())
+        for (const auto& code : kv.second) codes.insert(code.as<std::string>());
+      collect_acknowledged(kv.second, codes);
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) collect_acknowledged(item, codes);
+  }
+}
+
+std::set<std::string> acknowledged_codes(const fs::path& path) {
+  std::set<std::string> codes;
+  collect_acknowledged(YAML::LoadFile(path.string()), codes);
+  return codes;
+}
+
+// Every *.yaml under rules/ (calendars included), sorted: new files are covered as they come.
+std::vector<fs::path> rules_files() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(kRules))
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Loads one agreement as its own rule set (the way `sla validate FILE` does); it must be clean.
+sla::RuleSet load_agreement(const std::string& file) {
+  const fs::path path = kRules / file;
+  auto result = sla::load_rules({path.string()});
+  INFO(all_diagnostics(result));
+  REQUIRE(result.ok());
+  // Acknowledged warnings (`ignore_warnings`) are not reported at all, so a clean file has no
+  // diagnostic whatsoever.
+  REQUIRE(result.diagnostics.empty());
+  return *result.rules;
+}
+
+const sla::Policy& policy(const sla::RuleSet& rules, std::string_view id) {
+  const sla::Policy* p = rules.find_policy(id);
+  REQUIRE(p != nullptr);
+  return *p;
+}
+
+const sla::TargetRule& target(const sla::Policy& policy, std::string_view id) {
+  const sla::TargetRule* t = policy.find_target(id);
+  INFO("target " << id);
+  REQUIRE(t != nullptr);
+  return *t;
+}
+
+// A goal cell as its canonical text: "4h", "5cd", "10m 30m 1h"; "none" when the cell is absent.
+std::string cell(const sla::TargetRule& target, std::string_view tier, std::string_view severity) {
+  const auto* durations = target.goal.find(tier, severity);
+  if (durations == nullptr) return "none";
+  std::string out;
+  for (const auto& d : *durations) {
+    if (!out.empty()) out += ' ';
+    out += d.to_string();
+  }
+  return out;
+}
+
+std::string condition(const sla::Condition& c) {
+  switch (c.kind) {
+    case sla::Condition::Kind::event:
+      return c.name;
+    case sla::Condition::Kind::met:
+      return "met(" + c.name + ")";
+    case sla::Condition::Kind::breached:
+      return "breached(" + c.name + ")";
+  }
+  return "?";
+}
+
+std::vector<std::string> conditions(const std::vector<sla::Condition>& cs) {
+  std::vector<std::string> out;
+  for (const auto& c : cs) out.push_back(condition(c));
+  return out;
+}
+
+std::string clock(const sla::Clock& c) {
+  switch (c.kind) {
+    case sla::Clock::Kind::business:
+      return "business";
+    case sla::Clock::Kind::wall:
+      return "wall";
+    case sla::Clock::Kind::calendar:
+      return c.calendar;
+  }
+  return "?";
+}
+
+// An escalation level as text: "after 30m: escalate 1", "at_breach on cn-7x8: action x".
+std::string level(const sla::EscalationLevel& l) {
+  std::string out;
+  switch (l.trigger.kind) {
+    case sla::EscalationTrigger::Kind::at_percent:
+      out = "at " + std::to_string(static_cast<int>(l.trigger.percent)) + "%";
+      break;
+    case sla::EscalationTrigger::Kind::after:
+      out = "after " + l.trigger.duration.to_string();
+      break;
+    case sla::EscalationTrigger::Kind::before_breach:
+      out = "before_breach " + l.trigger.duration.to_string();
+      break;
+    case sla::EscalationTrigger::Kind::at_breach:
+      out = "at_breach";
+      break;
+    case sla::EscalationTrigger::Kind::after_breach:
+      out = "after_breach " + l.trigger.duration.to_string();
+      break;
+  }
+  if (l.clock) out += " on " + clock(*l.clock);
+  out += ":";
+  for (const auto& a : l.actions) {
+    switch (a.kind) {
+      case sla::EscalationAction::Kind::notify:
+        out += " notify";
+        for (const auto& r : a.roles) out += " " + r;
+        break;
+      case sla::EscalationAction::Kind::escalate:
+        out += " escalate " + std::to_string(a.steps);
+        break;
+      case sla::EscalationAction::Kind::raise_severity:
+        out += " raise_severity " + std::to_string(a.steps);
+        break;
+      case sla::EscalationAction::Kind::set_severity:
+        out += " set_severity " + a.name;
+        break;
+      case sla::EscalationAction::Kind::action:
+        out += " action " + a.name;
+        break;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> levels(const sla::TargetRule& target) {
+  std::vector<std::string> out;
+  for (const auto& l : target.escalation) out.push_back(level(l));
+  return out;
+}
+
+std::vector<std::string> severity_ids(const sla::RuleSet& rules) {
+  std::vector<std::string> out;
+  for (const auto& s : rules.severities()) out.push_back(s.id);
+  return out;
+}
+
+std::vector<std::string> tier_calendars(const sla::Policy& policy) {
+  std::vector<std::string> out;
+  for (const auto& t : policy.tiers) out.push_back(t.id + "=" + t.calendar);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Every rules file loads with no error and no unacknowledged warning", "[agreements]") {
+  const auto files = rules_files();
+
+  // The glob really sees the agreements (and the calendars they include).
+  std::set<std::string> names;
+  for (const auto& f : files) names.insert(fs::relative(f, kRules).generic_string());
+  for (const char* expected :
+       {"mail-system.yaml", "security-products.yaml", "hardware-maintenance.yaml",
+        "it-integrator.yaml", "network-equipment.yaml", "calendars/cn-2026.yaml"})
+    CHECK(names.contains(expected));
+
+  for (const auto& file : files) {
+    INFO(file.string());
+    const auto result = sla::load_rules({file.string()});
+    INFO(all_diagnostics(result));
+    CHECK(result.ok());
+    CHECK(result.diagnostics.empty());
+  }
+}
+
+TEST_CASE("Each acknowledged warning is real: without ignore_warnings the file warns",
+          "[agreements]") {
+  // it-integrator gives a major fault a longer restoration goal than a general one on purpose;
+  // any other file that acknowledges a warning is checked the same way.
+  std::set<std::string> acknowledging;
+  for (const auto& f : rules_files()) {
+    const auto codes = acknowledged_codes(f);
+    if (codes.empty()) continue;
+    acknowledging.insert(fs::relative(f, kRules).generic_string());
+
+    std::istringstream in(read_text(f));
+    std::string without, line;
+    while (std::getline(in, line))
+      if (line.find("ignore_warnings:") == std::string::npos) without += line + "\n";
+    const auto result = sla::load_rules_from_string(without, f.string());
+    INFO(f.string() << "\n" << all_diagnostics(result));
+    REQUIRE(result.ok());
+    for (const auto& code : codes) {
+      INFO(code);
+      bool warned = false;
+      for (const auto& d : result.diagnostics)
+        warned = warned || (d.severity == sla::Diagnostic::Severity::warning && d.code == code);
+      CHECK(warned);
+    }
+  }
+  CHECK(acknowledging.contains("it-integrator.yaml"));
+}
+
+TEST_CASE("Mail system: fixes around the clock in 4h/48h/5cd/7cd, a yearly inspection",
+          "[agreements]") {
+  const auto rules = load_agreement("mail-system.yaml");
+  CHECK(severity_ids(rules) == Strings{"sev1", "sev2", "sev3", "sev4"});
+
+  const auto& mail = policy(rules, "mail-system");
+  CHECK(tier_calendars(mail) == Strings{"standard=cn-office"});  // 5×8 telephone support
+  CHECK(mail.find_target("response") == nullptr);                // the text gives no response time
+
+  const auto& resolution = target(mail, "resolution");
+  CHECK(condition(resolution.start) == "created");
+  CHECK(conditions(resolution.stop) == Strings{"resolved", "workaround_provided"});
+  CHECK(clock(resolution.clock) == "cn-24x7");
+  CHECK(cell(resolution, "standard", "sev1") == "4h");
+  CHECK(cell(resolution, "standard", "sev2") == "48h");
+  CHECK(cell(resolution, "standard", "sev3") == "5cd");
+  CHECK(cell(resolution, "standard", "sev4") == "7cd");
+  CHECK_FALSE(resolution.goal.periodic());
+
+  const auto& on_site = target(mail, "on_site");
+  CHECK(condition(on_site.start) == "remote_failed");
+  CHECK(levels(on_site) == Strings{"after 0s: action dispatch_on_site"});
+
+  const auto& inspection_policy = policy(rules, "mail-system-inspection");
+  const auto& inspection = target(inspection_policy, "inspection");
+  CHECK(inspection.goal.periodic());
+  CHECK(cell(inspection, "standard", "sev1") == "365cd");
+  CHECK(cell(inspection, "standard", "sev4") == "365cd");
+  CHECK(inspection.restart == Strings{"inspection_done"});
+
+  CHECK(rules.match_policy({{"kind", "inspection"}}) == &inspection_policy);
+  CHECK(rules.match_policy({{"kind", "fault"}}) == &mail);
+}
+
+TEST_CASE("Security products: working-hour goals by severity, updates, the manager ladder",
+          "[agreements]") {
+  const auto rules = load_agreement("security-products.yaml");
+  CHECK(severity_ids(rules) == Strings{"sev1", "sev2", "sev3", "sev4"});
+  const sla::Role* engineer = rules.find_role("engineer");
+  const sla::Role* service_manager = rules.find_role("service_manager");
+  const sla::Role* implementation_manager = rules.find_role("implementation_manager");
+  REQUIRE(engineer != nullptr);
+  REQUIRE(service_manager != nullptr);
+  REQUIRE(implementation_manager != nullptr);
+  CHECK(engineer->escalates_to == std::optional<std::string>("service_manager"));
+  CHECK(service_manager->escalates_to == std::optional<std::string>("implementation_manager"));
+  CHECK_FALSE(implementation_manager->escalates_to.has_value());
+
+  const auto& p = policy(rules, "security-products");
+  CHECK(tier_calendars(p) == Strings{"standard=cn-office"});  // "working hours"
+
+  const auto& hotline = target(p, "hotline");
+  CHECK(clock(hotline.clock) == "cn-24x7");
+  for (const char* sev : {"sev1", "sev2", "sev3", "sev4"})
+    CHECK(cell(hotline, "standard", sev) == "4h");
+
+  const auto& response = target(p, "response");
+  CHECK(clock(response.clock) == "business");
+  CHECK(cell(response, "standard", "sev1") == "2h");
+  CHECK(cell(response, "standard", "sev2") == "4h");
+  CHECK(cell(response, "standard", "sev3") == "8h");
+  CHECK(cell(response, "standard", "sev4") == "8h");
+  CHECK(levels(response) == Strings{"at_breach: raise_severity 1"});
+
+  const auto& remote_fix = target(p, "remote_fix");
+  CHECK(cell(remote_fix, "standard", "sev1") == "4h");
+  CHECK(cell(remote_fix, "standard", "sev2") == "8h");
+  CHECK(cell(remote_fix, "standard", "sev3") == "24h");
+  CHECK(cell(remote_fix, "standard", "sev4") == "48h");
+  CHECK(levels(remote_fix) == Strings{"after 30m: escalate 1", "after 1h: escalate 1"});
+
+  const auto& on_site = target(p, "on_site");
+  CHECK(condition(on_site.start) == "breached(remote_fix)");
+  CHECK(cell(on_site, "standard", "sev1") == "eobd+1");
+  CHECK(cell(on_site, "standard", "sev2") == "3bd");
+  CHECK(cell(on_site, "standard", "sev3") == "5bd");
+  CHECK(cell(on_site, "standard", "sev4") == "7bd");
+
+  const auto& updates = target(p, "updates");
+  CHECK(updates.goal.periodic());
+  CHECK(updates.optional);
+  CHECK(cell(updates, "standard", "sev1") == "10m 30m 1h");
+  CHECK(cell(updates, "standard", "sev2") == "10m 30m 1h");
+  CHECK(cell(updates, "standard", "sev3") == "10m 30m 1h");
+  CHECK(cell(updates, "standard", "sev4") == "none");
+  CHECK(conditions(updates.stop) == Strings{"resolved"});
+}
+
+TEST_CASE("Hardware maintenance: tiers A/B/C, on site and resolution for every cell",
+          "[agreements]") {
+  const auto rules = load_agreement("hardware-maintenance.yaml");
+  CHECK(severity_ids(rules) == Strings{"sev1", "sev2", "sev3"});
+  const auto& p = policy(rules, "hardware-maintenance");
+  CHECK(tier_calendars(p) == Strings{"A=cn-24x7", "B=cn-7x8", "C=cn-office"});
+
+  const auto& on_site = target(p, "on_site");
+  for (const char* sev : {"sev1", "sev2", "sev3"}) {
+    INFO(sev);
+    CHECK(cell(on_site, "A", sev) == "2h");
+    CHECK(cell(on_site, "B", sev) == "4h");
+    CHECK(cell(on_site, "C", sev) == "eobd+1");
+  }
+
+  const auto& resolution = target(p, "resolution");
+  const struct {
+    const char* tier;
+    const char* severity;
+    const char* goal;
+  } cells[] = {
+      {"A", "sev1", "2h"},  {"B", "sev1", "4h"},  {"C", "sev1", "8h"},
+      {"A", "sev2", "24h"}, {"B", "sev2", "24h"}, {"C", "sev2", "72h"},
+      {"A", "sev3", "48h"}, {"B", "sev3", "48h"}, {"C", "sev3", "72h"},
+  };
+  for (const auto& c : cells) {
+    INFO(c.tier << " " << c.severity);
+    CHECK(cell(resolution, c.tier, c.severity) == c.goal);
+  }
+  CHECK(resolution.goal.cells().size() == 9);
+  CHECK(levels(resolution) == Strings{"at_breach: raise_severity 1"});
+
+  const auto& report = target(p, "report");
+  CHECK(condition(report.start) == "engineer_arrived");
+  CHECK(clock(report.clock) == "cn-office");
+  CHECK(cell(report, "C", "sev3") == "5bd");
+  CHECK(cell(report, "A", "sev1") == "5bd");
+}
+
+TEST_CASE("IT integrator: general fault 1h/2h/6h, major fault 14h, report 3 working days",
+          "[agreements]") {
+  const auto rules = load_agreement("it-integrator.yaml");
+  CHECK(severity_ids(rules) == Strings{"major", "general"});
+  const auto& p = policy(rules, "it-integrator");
+  CHECK(tier_calendars(p) == Strings{"standard=cn-24x7"});
+
+  CHECK(cell(target(p, "response"), "standard", "major") == "30m");
+  CHECK(cell(target(p, "response"), "standard", "general") == "30m");
+
+  const auto& proposal = target(p, "solution_proposal");
+  CHECK(proposal.optional);
+  CHECK(cell(proposal, "standard", "general") == "1h");
+  CHECK(cell(proposal, "standard", "major") == "none");
+
+  const auto& dispatch = target(p, "dispatch");
+  CHECK(condition(dispatch.start) == "remote_failed");
+  CHECK(cell(dispatch, "standard", "general") == "2h");
+  CHECK(cell(dispatch, "standard", "major") == "none");
+
+  const auto& resolution = target(p, "resolution");
+  CHECK(cell(resolution, "standard", "major") == "14h");
+  CHECK(cell(resolution, "standard", "general") == "6h");
+
+  const auto& report = target(p, "report");
+  CHECK(condition(report.start) == "resolved");
+  CHECK(clock(report.clock) == "cn-office");
+  CHECK(cell(report, "standard", "general") == "3bd");
+}
+
+TEST_CASE("Network equipment: 2h/12h/48h around the clock, escalations counted on 7x8",
+          "[agreements]") {
+  const auto rules = load_agreement("network-equipment.yaml");
+  CHECK(severity_ids(rules) == Strings{"fault"});
+  const auto& p = policy(rules, "network-equipment");
+  CHECK(tier_calendars(p) == Strings{"7x24=cn-24x7"});
+
+  const auto& response = target(p, "response");
+  const auto& on_site = target(p, "on_site");
+  const auto& resolution = target(p, "resolution");
+  CHECK(cell(response, "7x24", "fault") == "2h");
+  CHECK(cell(on_site, "7x24", "fault") == "12h");
+  CHECK(cell(resolution, "7x24", "fault") == "48h");
+  CHECK(conditions(resolution.stop) == Strings{"repaired", "backup_provided"});
+
+  CHECK(levels(response) == Strings{"after 2h on cn-7x8: action escalate"});
+  CHECK(levels(on_site) == Strings{"after 12h on cn-7x8: action escalate"});
+  CHECK(levels(resolution) == Strings{"at_breach: action provide_backup_equipment",
+                                      "after 48h on cn-7x8: action escalate"});
+  REQUIRE(resolution.escalation.size() == 2);
+  REQUIRE(resolution.escalation[1].clock.has_value());
+  CHECK(resolution.escalation[1].clock->kind == sla::Clock::Kind::calendar);
+  CHECK(resolution.escalation[1].clock->calendar == "cn-7x8");
+}
