@@ -590,6 +590,28 @@ TEST_CASE(
   CHECK(c.add("2011-12-31T10:00", "-1bd") == "2011-12-29T10:00:00-10:00");
 }
 
+TEST_CASE(
+    "St John's fell back across midnight in 2000: an instant reading 10-28 23:31 is in the "
+    "29th's window",
+    "[calendar][dst]") {
+  // Until 2011 St John's changed clocks at 00:01: 2000-10-29 00:00:59 NDT (-02:30) was followed
+  // by 2000-10-28 23:01 NST (-03:30). 2000-10-29T03:01Z reads 10-28 23:31 but lies after the
+  // 29th's midnight (02:30Z), inside the 29th's window.
+  const Cal c{every_day("America/St_Johns", {win("00:00", "24:00")})};
+  const sla::Instant t = sla::parse_instant("2000-10-29T03:01:00Z", c.cal.time_zone());
+  CHECK(c.show(t) == "2000-10-28T23:31:00-03:30");
+  CHECK(c.show(c.cal.add(t, sla::parse_duration_or_throw("eobd"))) == "2000-10-30T00:00:00-03:30");
+  // 1bd keeps the time of day relative to the 29th's midnight (-29 min), clamped to the 30th's
+  // open.
+  CHECK(c.show(c.cal.add(t, sla::parse_duration_or_throw("1bd"))) == "2000-10-30T00:00:00-03:30");
+  CHECK(c.show(c.cal.add(t, sla::parse_duration_or_throw("bd+1@09:00"))) ==
+        "2000-10-30T09:00:00-03:30");
+  const auto ws = c.cal.windows(t - minutes{5}, t);
+  REQUIRE(ws.size() == 1);
+  CHECK(sla::format_date(ws[0].day) == "2000-10-29");
+  CHECK(c.cal.windows(t - hours{1}, t).size() == 2);
+}
+
 // =============================================================================================
 // Real calendars, checked as whole lists (QuantLib style)
 

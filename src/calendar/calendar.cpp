@@ -289,16 +289,21 @@ std::pair<const OpenWindow*, const OpenWindow*> owned_windows(const Calendar::Im
 }
 
 // The window holding t: open <= t < close (or open < t <= close when `closed_end`), owned by the
-// local date of t or the date before (an overnight window) — or two dates before when the zone
-// skipped the date in between: Pacific/Apia has no 2011-12-30, so a window of the 29th closing
-// at 24:00 closes at the first instant of the 31st. The earliest owner wins. Its owning date, or
-// nullopt.
+// local date of t or the date before (an overnight window). Zones that change their clocks
+// across midnight stretch this by a date either way:
+//   * a skipped date puts the owner two dates back: Pacific/Apia has no 2011-12-30, so a window
+//     of the 29th closing at 24:00 closes at the first instant of the 31st;
+//   * a fall-back across midnight makes the local date run backwards: America/St_Johns went
+//     from 2000-10-29 00:00:59 back to 2000-10-28 23:01, so an instant reading 10-28 23:31 lies
+//     in a window of the 29th that opened before it.
+// The earliest owner wins. Its owning date, or nullopt.
 std::optional<detail::SysDays> owner_of(const Calendar::Impl& impl, Instant t, bool closed_end) {
   using std::chrono::days;
   const auto local_day = std::chrono::floor<days>(impl.zone.to_local(t));
   const detail::SysDays today{local_day.time_since_epoch()};
-  for (const detail::SysDays d : {today - days{2}, today - days{1}, today}) {
-    if (d < Calendar::Impl::kFirstDay) continue;  // the calendar starts at 1900-01-01 00:00
+  for (const detail::SysDays d : {today - days{2}, today - days{1}, today, today + days{1}}) {
+    // The calendar starts at 1900-01-01 00:00 and ends with 2399-12-31.
+    if (d < Calendar::Impl::kFirstDay || d > Calendar::Impl::kLastDay) continue;
     auto [first, last] = owned_windows(impl, d);
     for (auto w = first; w != last; ++w)
       if (closed_end ? (w->open < t && t <= w->close) : (w->open <= t && t < w->close)) return d;
@@ -360,14 +365,15 @@ std::vector<OpenWindow> Calendar::windows(Instant from, Instant to) const {
   // Both ends must lie in the supported years (throws otherwise); `to` is exclusive.
   impl_->table_at(secs(from));
   impl_->table_at(secs(to) - 1);
-  // Windows owned by a date lie within its local midnight + 48 h, so start one date early, but
-  // not before the first supported date (nothing earlier owns windows).
+  // Windows owned by a date lie within its local midnight + 48 h, so start one date early; end
+  // one date late because a fall-back across midnight can make `to` read the day before a date
+  // whose window has already opened (see owner_of). Stay within the supported dates.
   const auto first = std::chrono::floor<std::chrono::days>(impl_->zone.to_local(from));
   const auto last = std::chrono::floor<std::chrono::days>(impl_->zone.to_local(to));
   const detail::SysDays first_day =
       std::max(detail::SysDays{first.time_since_epoch()} - std::chrono::days{1}, Impl::kFirstDay);
   const detail::SysDays last_day =
-      std::min(detail::SysDays{last.time_since_epoch()}, Impl::kLastDay);
+      std::min(detail::SysDays{last.time_since_epoch()} + std::chrono::days{1}, Impl::kLastDay);
   for (detail::SysDays d = first_day; d <= last_day; d += std::chrono::days{1}) {
     auto [w, end] = owned_windows(*impl_, d);
     for (; w != end; ++w)
