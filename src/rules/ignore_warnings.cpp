@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "rules/codes.hpp"
-#include "yaml/suggest.hpp"
 
 namespace sla::rules {
 
@@ -22,11 +21,9 @@ std::vector<std::string> read_ignore_warnings(const yaml::Reader& reader,
       codes.push_back(*text);
       continue;
     }
-    std::vector<DiagnosticNote> notes;
-    if (auto guess = yaml::closest_match(*text, known))
-      notes.push_back({item.at, fmt::format("did you mean '{}'?", *guess)});
-    else
-      notes.push_back({item.at, fmt::format("the warnings are: {}", fmt::join(known, ", "))});
+    // Codes differ by a digit or two, so "did you mean" would guess at random: list them all.
+    std::vector<DiagnosticNote> notes = {
+        {item.at, fmt::format("the warnings are: {}", fmt::join(known, ", "))}};
     reader.error(item.at, code::unknown_warning_code,
                  fmt::format("'ignore_warnings' lists '{}', which is not a warning code of "
                              "policies (errors cannot be ignored)",

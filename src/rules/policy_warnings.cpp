@@ -152,10 +152,10 @@ class Warner {
           const auto b = cell(t, tiers[j].id, severity);
           if (!b || compare(*a->first, *b->first) != 1) continue;
           warn(t, code::tier_not_monotone, a->at,
-               fmt::format("target '{}'{}: tier {} is listed before tier {} (a better tier) but "
-                           "gets {}, longer than {}",
+               fmt::format("target '{}'{}: tier {} gets {}, longer than the {} of tier {}, "
+                           "though it is listed first (tiers go best first)",
                            target.id, name_severity ? fmt::format(", severity {}", severity) : "",
-                           tiers[i].id, tiers[j].id, a->first->to_string(), b->first->to_string()),
+                           tiers[i].id, a->first->to_string(), b->first->to_string(), tiers[j].id),
                {{b->at, fmt::format("tier {} gets {} here", tiers[j].id, b->first->to_string())}});
           break;
         }
@@ -207,10 +207,16 @@ class Warner {
     if (*order != 1 || ignored(code::targets_out_of_order, *b)) return true;
     const std::string& x = in_.policy.targets[*a].id;
     const std::string& y = in_.policy.targets[*b].id;
+    // A cell is named only when one of the goals varies by tier or severity.
+    const bool uniform = in_.policy.targets[*a].goal.shape() == Goal::Shape::single &&
+                         in_.policy.targets[*b].goal.shape() == Goal::Shape::single;
     warn(*a, code::targets_out_of_order, first->at,
-         fmt::format("target '{}' gets {} for tier {}, severity {}: longer than the {} of '{}' "
-                     "(expected response <= on_site <= resolution)",
-                     x, first->first->to_string(), tier, severity, second->first->to_string(), y),
+         fmt::format(
+             "target '{}' gets {}{}, longer than the {} of '{}' (expected response <= "
+             "on_site <= resolution)",
+             x, first->first->to_string(),
+             uniform ? std::string() : fmt::format(" for tier {}, severity {}", tier, severity),
+             second->first->to_string(), y),
          {{second->at, fmt::format("'{}' gets {} here", y, second->first->to_string())}});
     return true;
   }
