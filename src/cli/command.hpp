@@ -54,5 +54,6 @@ int run_roll(const ParsedArgs& args, Io& io);
 int run_advance(const ParsedArgs& args, Io& io);
 int run_windows(const ParsedArgs& args, Io& io);
 int run_validate(const ParsedArgs& args, Io& io);
+int run_graph(const ParsedArgs& args, Io& io);
 
 }  // namespace sla::cli

@@ -91,6 +91,18 @@ const Command kCommands[] = {
       {"json", "", "the same as --format json"}},
      "F...",
      run_validate},
+    {"graph",
+     "Graphviz dot of the role ladder and target dependencies",
+     "Prints a Graphviz digraph (render it with: dot -Tsvg) of the role ladder, an edge from\n"
+     "each role to the role it escalates to, and of each policy's targets: an edge A -> B means\n"
+     "that B's clock starts when target A is met or breached (the edge says which), or on event\n"
+     "A (a plain-text node such as \"created\"). Each policy is a cluster of its own. The same\n"
+     "rules always give the same text.",
+     {kRules,
+      {"policy", "P", "draw only the policy with this id (the role ladder is always drawn)"},
+      {"json", "", "print one JSON object: the ids of the policies drawn and the dot text"}},
+     "",
+     run_graph},
 };
 
 }  // namespace

@@ -32,7 +32,7 @@ int print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& 
   return errors;
 }
 
-CalendarContext load_calendar(const ParsedArgs& args, Io& io) {
+RuleSet load_rule_set(const ParsedArgs& args, Io& io) {
   LoadResult loaded = load_rules(args.all("rules"));
   const int errors = print_diagnostics(loaded.diagnostics, io.err);
   if (!loaded.rules) {
@@ -40,15 +40,20 @@ CalendarContext load_calendar(const ParsedArgs& args, Io& io) {
                                     : fmt::format("the rule files have {} error{}", errors,
                                                   errors == 1 ? "" : "s"));
   }
+  return std::move(*loaded.rules);
+}
+
+CalendarContext load_calendar(const ParsedArgs& args, Io& io) {
+  RuleSet rules = load_rule_set(args, io);
   const std::string& id = args.required("calendar");
-  const Calendar* calendar = loaded.rules->find_calendar(id);
+  const Calendar* calendar = rules.find_calendar(id);
   if (calendar == nullptr) {
-    const auto known = loaded.rules->calendar_ids();
+    const auto known = rules.calendar_ids();
     throw Error(fmt::format("--calendar: unknown calendar '{}' ({})", id,
                             known.empty() ? std::string("the rules define no calendars")
                                           : fmt::format("known: {}", fmt::join(known, ", "))));
   }
-  return {std::move(*loaded.rules), calendar};
+  return {std::move(rules), calendar};
 }
 
 Instant parse_time_value(std::string_view option, const std::string& text, const TimeZone& zone) {

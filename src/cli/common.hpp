@@ -26,7 +26,10 @@ struct CalendarContext {
 };
 
 /// Loads the --rules files. Diagnostics (warnings too) go to io.err; when any is an error,
-/// throws RulesRejected. An unknown --calendar id throws sla::Error listing the known ids.
+/// throws RulesRejected.
+RuleSet load_rule_set(const ParsedArgs& args, Io& io);
+
+/// load_rule_set, then the --calendar. An unknown id throws sla::Error listing the known ids.
 CalendarContext load_calendar(const ParsedArgs& args, Io& io);
 
 /// Prints `diagnostics` as compilers do; returns the number of errors among them.

@@ -76,8 +76,8 @@ void print_overview(std::ostream& out) {
          "  0  success\n"
          "  1  the rule files have errors (their diagnostics are printed: on stderr, or on\n"
          "     stdout for validate)\n"
-         "  2  a usage error, a bad value (time, date, duration, number, calendar id), or any\n"
-         "     other failure; the message is on stderr\n"
+         "  2  a usage error, a bad value (time, date, duration, number, calendar or policy\n"
+         "     id), or any other failure; the message is on stderr\n"
          "\n"
          "Run 'sla help <command>' for the options of a command.\n";
 }
