@@ -473,7 +473,10 @@ class ReferenceCalendar {
     return zone_.to_instant(local_midnight(target) + at.count() * 60);
   }
 
-  /// Which date owns a window holding t: [open, close) or, for `closed_end`, (open, close].
+  /// Which date owns a window holding t: [open, close) or, for `closed_end`, (open, close]; the
+  /// earliest such date. Searched over local dates d-2 .. d+1 around t's local date d, wider
+  /// than any normal zone needs: a skipped date (Pacific/Apia 2011-12-30) puts the owner two
+  /// dates back, and a fall-back across midnight (America/St_Johns 2000-10-29) one date ahead.
   Days owner_of(int64_t t, bool closed_end) const {
     const Days local_day = date_of_local(zone_.to_local(t));
     for (Days d = local_day - days{2}; d <= local_day + days{1}; d += days{1})
