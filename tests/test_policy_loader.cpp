@@ -453,3 +453,12 @@ TEST_CASE("one RuleSet with policies answers from several threads at once", "[ru
   for (auto& t : threads) t.join();
   CHECK(wrong == std::vector<int>(8, 0));
 }
+
+TEST_CASE("the valid policy files load clean", "[rules]") {
+  for (const auto* name : {"policy_spec_example.yaml", "policy_every_key.yaml"}) {
+    const auto result = sla::load_rules({kData + "/valid/" + name});
+    INFO(name << "\n" << all_diagnostics(result));
+    CHECK(result.ok());
+    CHECK(result.diagnostics.empty());
+  }
+}
