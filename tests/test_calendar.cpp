@@ -211,6 +211,24 @@ TEST_CASE("subtracting from a closed instant starts at the previous close", "[ca
   CHECK(c.add("2026-11-21T11:00", -seconds{0}) == "2026-11-23T09:00:00+08:00");
 }
 
+TEST_CASE("a duration written -0h or -0bd rolls backward, 0h and 0bd roll forward",
+          "[calendar][2.1]") {
+  const Cal& c = shanghai_office();
+  CHECK(c.add("2026-11-21T11:00", "-0h") == "2026-11-20T17:00:00+08:00");
+  CHECK(c.add("2026-11-21T11:00", "0h") == "2026-11-23T09:00:00+08:00");
+  CHECK(c.add("2026-11-21T11:00", "-0bd") == "2026-11-20T17:00:00+08:00");
+  CHECK(c.add("2026-11-21T11:00", "0bd") == "2026-11-23T09:00:00+08:00");
+  CHECK(c.add("2026-11-23T10:00", "-0h") == "2026-11-23T10:00:00+08:00");  // open: unchanged
+}
+
+TEST_CASE("calendar days beyond the supported years give sla::Error, not a wrapped date",
+          "[calendar][2.2]") {
+  const Cal& c = shanghai_office();
+  CHECK_THROWS_AS(c.add("2026-11-21T11:00", "999999999cd"), sla::Error);
+  CHECK_THROWS_AS(c.add("2026-11-21T11:00", "-999999999cd"), sla::Error);
+  CHECK(c.add("2026-11-21T11:00", "100000cd") == "2300-09-06T11:00:00+08:00");  // Python datetime agrees
+}
+
 TEST_CASE("between counts business seconds in [a, b) and is negative when b is before a",
           "[calendar][2.1]") {
   const Cal& c = shanghai_office();

@@ -51,9 +51,9 @@ TEST_CASE("business days, calendar days, eobd and bd+N@HH:MM parse into their ki
   const auto two_bd = parsed("2bd");
   CHECK(two_bd.kind == Kind::business_days);
   CHECK(two_bd.days == 2);
-  CHECK(parsed("-2bd") == sla::DurationSpec{Kind::business_days, seconds{0}, -2, {}});
+  CHECK(parsed("-2bd") == sla::DurationSpec{Kind::business_days, seconds{0}, -2, {}, true});
   CHECK(parsed("3cd") == sla::DurationSpec{Kind::calendar_days, seconds{0}, 3, {}});
-  CHECK(parsed("-3cd") == sla::DurationSpec{Kind::calendar_days, seconds{0}, -3, {}});
+  CHECK(parsed("-3cd") == sla::DurationSpec{Kind::calendar_days, seconds{0}, -3, {}, true});
   CHECK(parsed("eobd") == sla::DurationSpec{Kind::end_of_business_day, seconds{0}, 0, {}});
   CHECK(parsed("eobd+2") == sla::DurationSpec{Kind::end_of_business_day, seconds{0}, 2, {}});
   CHECK(parsed("bd+1@10:00") ==
@@ -109,6 +109,11 @@ TEST_CASE("to_string writes the canonical text", "[duration]") {
   CHECK(text("3600s") == "1h");
   CHECK(text("3661s") == "1h1m1s");
   CHECK(text("0s") == "0s");
+  CHECK(text("-0h") == "-0s");  // counts backwards: roll_backward, not roll_forward
+  CHECK(text("-0bd") == "-0bd");
+  CHECK(parsed("-0h").backward);
+  CHECK_FALSE(parsed("0h").backward);
+  CHECK(parsed("-2h").backward);
   CHECK(text("-2h") == "-2h");
   CHECK(text("2bd") == "2bd");
   CHECK(text("-2bd") == "-2bd");
@@ -121,7 +126,7 @@ TEST_CASE("to_string writes the canonical text", "[duration]") {
 }
 
 TEST_CASE("every duration survives a round trip through to_string", "[duration]") {
-  for (const char* t : {"30m", "4h", "1h30m", "90s", "-2h", "2bd", "-2bd", "3cd", "-3cd", "eobd",
+  for (const char* t : {"30m", "4h", "1h30m", "90s", "-2h", "-0h", "-0bd", "-0cd", "2bd", "-2bd", "3cd", "-3cd", "eobd",
                         "eobd+2", "bd+1@10:00", "bd+0@00:00", "bd+9@24:00", "999999999h"}) {
     const sla::DurationSpec d = parsed(t);
     CHECK(parsed(d.to_string().c_str()) == d);

@@ -28,8 +28,11 @@ struct DurationSpec {
   Seconds business{0};           ///< Kind::business (may be negative)
   int days = 0;                  ///< business_days / calendar_days (signed), eobd+N / bd+N (N >= 0)
   std::chrono::minutes at{0};    ///< Kind::business_day_at: local time of day
+  /// The text counts backwards (it starts with '-'). Redundant with the sign of `business` or
+  /// `days` except for zero: "-0h" means roll_backward(t) where "0h" means roll_forward(t).
+  bool backward = false;
 
-  static DurationSpec business_time(Seconds s) { return {Kind::business, s, 0, {}}; }
+  static DurationSpec business_time(Seconds s) { return {Kind::business, s, 0, {}, s < Seconds{0}}; }
 
   /// The canonical text ("1h30m", "-2bd", "eobd+1", "bd+1@10:00").
   std::string to_string() const;

@@ -332,10 +332,18 @@ Instant Calendar::add(Instant t, const DurationSpec& d, Landing landing) const {
   using Kind = DurationSpec::Kind;
   Instant result{};
   switch (d.kind) {
-    case Kind::business: return add(t, d.business, landing);
-    case Kind::calendar_days: return t + std::chrono::days{d.days};
+    case Kind::business:
+      // "-0h" is roll_backward(t) (SPEC §2.1), which seconds alone cannot say.
+      if (d.business == Seconds{0} && d.backward) return roll_backward(t);
+      return add(t, d.business, landing);
+    case Kind::calendar_days: {
+      // Wall time; still refused outside the supported years rather than wrapping silently.
+      const Instant wall = t + std::chrono::days{d.days};
+      (void)impl_->table_at(secs(wall));
+      return wall;
+    }
     case Kind::business_days: {
-      const bool forward = d.days >= 0;
+      const bool forward = !d.backward && d.days >= 0;
       const Instant t0 = forward ? roll_forward(t) : roll_backward(t);
       const auto owner = owner_of(*impl_, t0, !forward);
       if (!owner) throw Error(fmt::format("calendar '{}': no window holds {}", id(), format_instant(t0, impl_->zone)));

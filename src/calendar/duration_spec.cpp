@@ -72,7 +72,7 @@ DurationParse parse_duration(std::string_view text) {
       if (last_rank != -1 || i + unit_len != text.size())
         return fail(text, "business or calendar days cannot be combined with other units");
       const int days = static_cast<int>(negative ? -n : n);
-      return {DurationSpec{kind, Seconds{0}, days, {}}, {}};
+      return {DurationSpec{kind, Seconds{0}, days, {}, negative}, {}};
     };
     if (rest.rfind("bd", 0) == 0) return day_unit(DurationSpec::Kind::business_days, 2);
     if (rest.rfind("cd", 0) == 0) return day_unit(DurationSpec::Kind::calendar_days, 2);
@@ -89,7 +89,9 @@ DurationParse parse_duration(std::string_view text) {
     ++i;
   }
   if (last_rank < 0) return fail(text, kGrammar);
-  return {DurationSpec::business_time(Seconds{negative ? -total_seconds : total_seconds}), {}};
+  DurationSpec spec = DurationSpec::business_time(Seconds{negative ? -total_seconds : total_seconds});
+  spec.backward = negative;  // keeps "-0h" apart from "0h"
+  return {spec, {}};
 }
 
 DurationSpec parse_duration_or_throw(std::string_view text) {
@@ -100,17 +102,17 @@ DurationSpec parse_duration_or_throw(std::string_view text) {
 
 std::string DurationSpec::to_string() const {
   switch (kind) {
-    case Kind::business_days: return fmt::format("{}bd", days);
-    case Kind::calendar_days: return fmt::format("{}cd", days);
+    case Kind::business_days: return fmt::format("{}{}bd", backward && days == 0 ? "-" : "", days);
+    case Kind::calendar_days: return fmt::format("{}{}cd", backward && days == 0 ? "-" : "", days);
     case Kind::end_of_business_day: return days == 0 ? "eobd" : fmt::format("eobd+{}", days);
     case Kind::business_day_at:
       return fmt::format("bd+{}@{:02}:{:02}", days, at.count() / 60, at.count() % 60);
     case Kind::business: break;
   }
   long long s = business.count();
-  std::string out = s < 0 ? "-" : "";
+  std::string out = s < 0 || backward ? "-" : "";
   if (s < 0) s = -s;
-  if (s == 0) return "0s";
+  if (s == 0) return out + "0s";
   if (s >= 3600) out += fmt::format("{}h", s / 3600);
   if (s % 3600 >= 60) out += fmt::format("{}m", s % 3600 / 60);
   if (s % 60) out += fmt::format("{}s", s % 60);
