@@ -4,20 +4,15 @@
 // 2026-10-01..07, make-up Saturdays 2026-02-14 and 2026-10-10, overrides on 12-24 and 12-31;
 // ny: New York Mon-Fri 09-17; ny-night: New York daily 01-05; night-shift: UTC Mon-Fri
 // 22:00-06:00; always: UTC 00:00-24:00) and london.yaml (a second file).
+#include "cli_runner.hpp"
+
 #ifdef SLA_CLI_PATH
 
 #include <fmt/format.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
-#include <atomic>
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,48 +21,8 @@ namespace {
 using Catch::Matchers::ContainsSubstring;
 using Catch::Matchers::StartsWith;
 
-struct CliResult {
-  int status = -1;  // the exit status; 128 + signal when the process was killed
-  std::string out;
-  std::string err;
-};
-
-std::string shell_quote(const std::string& word) {
-  std::string quoted = "'";
-  for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs `sla args...` through sh -c with stdout and stderr captured in temporary files.
-CliResult run_cli(const std::vector<std::string>& args) {
-  static std::atomic<int> counter{0};
-  const auto dir = std::filesystem::temp_directory_path();
-  const std::string stem = fmt::format("sla_cli_test_{}_{}", ::getpid(), counter++);
-  const auto out_path = dir / (stem + ".out");
-  const auto err_path = dir / (stem + ".err");
-  std::string command = shell_quote(SLA_CLI_PATH);
-  for (const auto& a : args) command += fmt::format(" {}", shell_quote(a));
-  command +=
-      fmt::format(" >{} 2>{}", shell_quote(out_path.string()), shell_quote(err_path.string()));
-  const int raw = std::system(command.c_str());
-  CliResult r;
-  if (raw != -1 && WIFEXITED(raw))
-    r.status = WEXITSTATUS(raw);
-  else if (raw != -1 && WIFSIGNALED(raw))
-    r.status = 128 + WTERMSIG(raw);
-  r.out = read_file(out_path);
-  r.err = read_file(err_path);
-  std::filesystem::remove(out_path);
-  std::filesystem::remove(err_path);
-  return r;
-}
+using sla_test::CliResult;
+using sla_test::run_cli;
 
 std::string data(const std::string& name) {
   return std::string(SLA_TEST_DATA_DIR) + "/cli/" + name;
