@@ -1,8 +1,9 @@
 // Mutation fuzzing of the rules loader: every shipped rules file (rules/**/*.yaml) and every
 // valid test file is damaged at random — lines deleted, duplicated or swapped, characters
-// changed, the text cut short, YAML punctuation inserted — and loaded. Whatever the damage, a
-// load must come back with diagnostics or rules (never an exception, an internal error or a
-// hang), and with rules exactly when no diagnostic is an error (SPEC §7).
+// changed, the text cut short, YAML punctuation inserted, a word replaced by another — and
+// loaded. Whatever the damage, a load must come back with diagnostics or rules (never an
+// exception, an internal error or a hang), and with rules exactly when no diagnostic is an
+// error (SPEC §7).
 //
 // The seed is fixed, so a failure repeats; SLA_FUZZ_SEED=<n> explores other seeds and
 // SLA_FUZZ_VERBOSE=1 prints how many mutants loaded and how many were rejected. A failure shows
@@ -105,11 +106,36 @@ char random_char(Dice& dice) {
   }
 }
 
+// A run of letters, digits, '_', '-', '%' or '.': ids, durations, percentages, words.
+struct Word {
+  std::size_t at = 0;
+  std::size_t size = 0;
+};
+
+std::vector<Word> words_of(const std::string& text) {
+  auto in_word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '%' || c == '.';
+  };
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!in_word(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && in_word(text[j])) ++j;
+    words.push_back({i, j - i});
+    i = j;
+  }
+  return words;
+}
+
 // One random damage; `what` says which, for the failure report.
 std::string mutate_once(const std::string& text, Dice& dice, std::string& what) {
   auto lines = split_lines(text);
   const std::size_t n = lines.size();
-  switch (dice.below(7)) {
+  switch (dice.below(8)) {
     case 0: {
       if (n == 0) break;
       const std::size_t i = dice.below(n);
@@ -152,6 +178,19 @@ std::string mutate_once(const std::string& text, Dice& dice, std::string& what) 
         out.insert(out.begin() + static_cast<std::ptrdiff_t>(dice.below(out.size() + 1)),
                    kPunctuation[dice.below(kPunctuation.size())]);
       what += "insert " + std::to_string(count) + " punctuation; ";
+      return out;
+    }
+    case 6: {
+      // Replace a word by another word of the file: the YAML stays valid and the damage is in
+      // the meaning (unknown names, cycles, tiers where severities belong, a goal that is an id).
+      const auto words = words_of(text);
+      if (words.size() < 2) break;
+      const Word& from = words[dice.below(words.size())];
+      const Word& to = words[dice.below(words.size())];
+      what += "replace '" + text.substr(from.at, from.size) + "' at byte " +
+              std::to_string(from.at) + " by '" + text.substr(to.at, to.size) + "'; ";
+      std::string out = text;
+      out.replace(from.at, from.size, text.substr(to.at, to.size));
       return out;
     }
     default: {
@@ -202,8 +241,9 @@ TEST_CASE("damaged rules files give diagnostics, never an exception or a hang", 
       // A crash or an out-of-memory kill leaves no report: SLA_FUZZ_DUMP=<file> keeps the mutant
       // being loaded there.
       if (const char* dump = std::getenv("SLA_FUZZ_DUMP"))
-        std::ofstream(dump, std::ios::binary) << "# " << file.string() << ", mutant " << m << ": "
-                                              << what << "\n" << text;
+        std::ofstream(dump, std::ios::binary)
+            << "# " << file.string() << ", mutant " << m << ": " << what << "\n"
+            << text;
       // Named as the original, so that relative includes still resolve.
       sla::LoadResult result;
       const auto start = std::chrono::steady_clock::now();
