@@ -116,7 +116,7 @@ std::optional<int> read_steps(const yaml::Reader& reader, const yaml::MapEntry& 
   if (!n) return std::nullopt;
   if (*n < 1 || *n > 1000) {
     reader.error(entry.value.at, code::bad_step_count,
-                 fmt::format("'{}' counts steps and must be 1 or more, not {}", entry.key, *n));
+                 fmt::format("'{}' counts steps: 1 to 1000, not {}", entry.key, *n));
     return std::nullopt;
   }
   return static_cast<int>(*n);
