@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <catch2/catch_test_macros.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +60,15 @@ inline CliResult run_cli(const std::vector<std::string>& args) {
   std::filesystem::remove(out_path);
   std::filesystem::remove(err_path);
   return r;
+}
+
+// A run that must succeed: status 0 and nothing on stderr (checked); returns stdout.
+inline std::string sla_ok(const std::vector<std::string>& args) {
+  const CliResult r = run_cli(args);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  return r.out;
 }
 
 }  // namespace sla_test

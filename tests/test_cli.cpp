@@ -23,20 +23,13 @@ using Catch::Matchers::StartsWith;
 
 using sla_test::CliResult;
 using sla_test::run_cli;
+using sla_test::sla_ok;
 
 std::string data(const std::string& name) {
   return std::string(SLA_TEST_DATA_DIR) + "/cli/" + name;
 }
 const std::string kOffice = data("office.yaml");
 
-// A successful run: status 0, nothing on stderr; returns stdout.
-std::string sla_ok(const std::vector<std::string>& args) {
-  const CliResult r = run_cli(args);
-  INFO("stderr: " << r.err);
-  CHECK(r.status == 0);
-  CHECK(r.err.empty());
-  return r.out;
-}
 
 // `sla <command> --rules office.yaml --calendar <calendar> <rest...>`.
 std::vector<std::string> on(const std::string& command, const std::string& calendar,

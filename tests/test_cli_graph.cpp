@@ -15,18 +15,11 @@ namespace {
 using Catch::Matchers::ContainsSubstring;
 using sla_test::CliResult;
 using sla_test::run_cli;
+using sla_test::sla_ok;
 
 std::string data(const std::string& name) { return std::string(SLA_TEST_DATA_DIR) + "/" + name; }
 const std::string kSupport = data("graph/support.yaml");
 
-// A successful run: status 0, nothing on stderr; returns stdout.
-std::string sla_ok(const std::vector<std::string>& args) {
-  const CliResult r = run_cli(args);
-  INFO("stderr: " << r.err);
-  CHECK(r.status == 0);
-  CHECK(r.err.empty());
-  return r.out;
-}
 
 // What every drawing of support.yaml starts with: the ladder's cluster comes first.
 const std::string kRolesCluster =
