@@ -179,8 +179,8 @@ Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
                             Impl::kLastYear));
   const YearTable* y = &impl_->table_at(secs(t));
   int empty_run = 0;
+  int64_t target = prefix(*y, secs(t)) + d.count();  // P(result), counted from y's start
   if (d > Seconds{0}) {
-    int64_t target = prefix(*y, secs(t)) + d.count();
     while (target > y->total_seconds()) {
       target -= y->total_seconds();
       y = &impl_->next(*y, empty_run);
@@ -189,8 +189,7 @@ Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
     // next_open: a result on a close (outside every window) moves to the next opening.
     return landing == Landing::next_open ? roll_forward(u) : u;
   }
-  int64_t target = prefix(*y, secs(t)) + d.count();  // d < 0
-  while (target < 0) {
+  while (target < 0) {  // d < 0
     y = &impl_->previous(*y, empty_run);
     target += y->total_seconds();
   }
@@ -296,8 +295,9 @@ std::pair<const OpenWindow*, const OpenWindow*> owned_windows(const Calendar::Im
 //   * a fall-back across midnight makes the local date run backwards: America/St_Johns went
 //     from 2000-10-29 00:00:59 back to 2000-10-28 23:01, so an instant reading 10-28 23:31 lies
 //     in a window of the 29th that opened before it.
-// The earliest owner wins. Its owning date, or nullopt.
-std::optional<detail::SysDays> owner_of(const Calendar::Impl& impl, Instant t, bool closed_end) {
+// The earliest owner wins. Throws sla::Error if no window holds t (t comes from a roll, so this
+// would be a bug).
+detail::SysDays owner_of(const Calendar::Impl& impl, Instant t, bool closed_end) {
   using std::chrono::days;
   const auto local_day = std::chrono::floor<days>(impl.zone.to_local(t));
   const detail::SysDays today{local_day.time_since_epoch()};
@@ -308,7 +308,8 @@ std::optional<detail::SysDays> owner_of(const Calendar::Impl& impl, Instant t, b
     for (auto w = first; w != last; ++w)
       if (closed_end ? (w->open < t && t <= w->close) : (w->open <= t && t < w->close)) return d;
   }
-  return std::nullopt;
+  throw Error(fmt::format("calendar '{}': no window holds {}", impl.definition.id,
+                          format_instant(t, impl.zone)));
 }
 
 // A civil time of day on business day `d` (seconds since d's local midnight, may pass 24h),
@@ -345,19 +346,17 @@ Instant Calendar::add(Instant t, const DurationSpec& d, Landing landing) const {
     case Kind::business_days: {
       const bool forward = !d.backward && d.days >= 0;
       const Instant t0 = forward ? roll_forward(t) : roll_backward(t);
-      const auto owner = owner_of(*impl_, t0, !forward);
-      if (!owner) throw Error(fmt::format("calendar '{}': no window holds {}", id(), format_instant(t0, impl_->zone)));
-      const Seconds time_of_day = impl_->zone.to_local(t0) - LocalTime{owner->time_since_epoch()};
-      const Date target = advance(Date{*owner}, d.days, RollConvention::following);
+      const detail::SysDays owner = owner_of(*impl_, t0, !forward);
+      const Seconds time_of_day = impl_->zone.to_local(t0) - LocalTime{owner.time_since_epoch()};
+      const Date target = advance(Date{owner}, d.days, RollConvention::following);
       result = clamp_into_day(*impl_, detail::SysDays{target}, time_of_day, forward);
       break;
     }
     case Kind::end_of_business_day:
     case Kind::business_day_at: {
       const Instant t0 = roll_forward(t);
-      const auto owner = owner_of(*impl_, t0, false);
-      if (!owner) throw Error(fmt::format("calendar '{}': no window holds {}", id(), format_instant(t0, impl_->zone)));
-      const detail::SysDays target{advance(Date{*owner}, d.days, RollConvention::following)};
+      const detail::SysDays owner = owner_of(*impl_, t0, false);
+      const detail::SysDays target{advance(Date{owner}, d.days, RollConvention::following)};
       if (d.kind == Kind::business_day_at) return impl_->zone.to_instant(LocalTime{target.time_since_epoch()} + d.at);
       result = (owned_windows(*impl_, target).second - 1)->close;
       break;
