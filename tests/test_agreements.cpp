@@ -152,6 +152,9 @@ std::string level(const sla::EscalationLevel& l) {
     case sla::EscalationTrigger::Kind::after_breach:
       out = "after_breach " + l.trigger.duration.to_string();
       break;
+    case sla::EscalationTrigger::Kind::on_event:
+      out = "on " + l.trigger.event;
+      break;
   }
   if (l.clock) out += " on " + clock(*l.clock);
   out += ":";

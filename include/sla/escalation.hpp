@@ -7,6 +7,7 @@
 //   before_breach: 1h   one hour of clock time before the due instant
 //   at_breach: true     at the due instant (same as at: 100%)
 //   after_breach: 24h   24 hours of clock time after the due instant
+//   on: remote_failed   when an event of that type happens while the target runs
 // Actions: notify: [roles], escalate: N (N rungs up the role ladder), raise_severity: N,
 // set_severity: id, action: name (free-form, passed to the host system).
 //
@@ -25,10 +26,11 @@
 namespace sla {
 
 struct EscalationTrigger {
-  enum class Kind { at_percent, after, before_breach, at_breach, after_breach };
+  enum class Kind { at_percent, after, before_breach, at_breach, after_breach, on_event };
   Kind kind = Kind::at_breach;
   double percent = 100;    ///< Kind::at_percent (at_breach is 100)
   DurationSpec duration{};  ///< after / before_breach / after_breach
+  std::string event;        ///< on_event: the event type
 };
 
 struct EscalationAction {

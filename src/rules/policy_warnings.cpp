@@ -55,6 +55,8 @@ std::string trigger_text(const EscalationTrigger& t) {
       return "at_breach: true";
     case EscalationTrigger::Kind::after_breach:
       return fmt::format("after_breach: {}", t.duration.to_string());
+    case EscalationTrigger::Kind::on_event:
+      return fmt::format("on: {}", t.event);
   }
   return {};
 }
