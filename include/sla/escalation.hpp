@@ -52,6 +52,10 @@ struct Clock {
   std::string calendar;  ///< Kind::calendar: its id
 };
 
+/// The trigger as the rules write it: "at: 50%", "after: 30m", "before_breach: 1h",
+/// "at_breach: true", "after_breach: 24h", "on: remote_failed".
+std::string to_string(const EscalationTrigger& trigger);
+
 struct EscalationLevel {
   EscalationTrigger trigger;
   std::vector<EscalationAction> actions;

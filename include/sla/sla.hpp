@@ -11,6 +11,7 @@
 #include "sla/escalation.hpp"
 #include "sla/goal.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/json.hpp"
 #include "sla/policy.hpp"
 #include "sla/role.hpp"
 #include "sla/rule_set.hpp"

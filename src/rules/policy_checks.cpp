@@ -24,18 +24,6 @@ std::vector<DiagnosticNote> suggest(const std::string& name,
   return notes;
 }
 
-std::string condition_text(const Condition& c) {
-  switch (c.kind) {
-    case Condition::Kind::met:
-      return fmt::format("met({})", c.name);
-    case Condition::Kind::breached:
-      return fmt::format("breached({})", c.name);
-    case Condition::Kind::event:
-      break;
-  }
-  return c.name;
-}
-
 class Checker {
  public:
   Checker(const PolicySources& sources, const std::vector<std::string_view>& calendar_ids,
@@ -192,7 +180,7 @@ class Checker {
     for (const auto& t : policy.targets) ids.push_back(t.rule.id);
     sink_.error(at, code::unknown_target,
                 fmt::format("target '{}' {} on {}, but policy '{}' has no target '{}'", target,
-                            verb, condition_text(condition), policy.id, condition.name),
+                            verb, to_string(condition), policy.id, condition.name),
                 suggest(condition.name, ids, at));
   }
 
@@ -262,7 +250,7 @@ class Checker {
         chain += targets[v].rule.id + " -> ";
         notes.push_back(
             {targets[v].start_at, fmt::format("'{}' starts on {} here", targets[v].rule.id,
-                                              condition_text(targets[v].rule.start))});
+                                              to_string(targets[v].rule.start))});
       }
       chain += targets[cycle.front()].rule.id;
       const std::string message =

@@ -40,25 +40,8 @@ bool same_trigger(const EscalationTrigger& a, const EscalationTrigger& b) {
   };
   if (kind(a) != kind(b)) return false;
   if (kind(a) == Kind::at_percent) return a.percent == b.percent;
+  if (kind(a) == Kind::on_event) return a.event == b.event;
   return a.duration == b.duration;
-}
-
-std::string trigger_text(const EscalationTrigger& t) {
-  switch (t.kind) {
-    case EscalationTrigger::Kind::at_percent:
-      return fmt::format("at: {}%", t.percent);
-    case EscalationTrigger::Kind::after:
-      return fmt::format("after: {}", t.duration.to_string());
-    case EscalationTrigger::Kind::before_breach:
-      return fmt::format("before_breach: {}", t.duration.to_string());
-    case EscalationTrigger::Kind::at_breach:
-      return "at_breach: true";
-    case EscalationTrigger::Kind::after_breach:
-      return fmt::format("after_breach: {}", t.duration.to_string());
-    case EscalationTrigger::Kind::on_event:
-      return fmt::format("on: {}", t.event);
-  }
-  return {};
 }
 
 class Warner {
@@ -244,7 +227,7 @@ class Warner {
         warn(t, code::duplicate_trigger, level.trigger_at,
              fmt::format("target '{}' has two escalation levels with the same trigger ({}); "
                          "give both sets of actions to one level",
-                         target.id, trigger_text(trigger)),
+                         target.id, to_string(trigger)),
              {{source.escalation[k].trigger_at, "the other level's trigger is here"}});
         break;
       }
