@@ -9,7 +9,7 @@
 #ifdef SLA_CLI_PATH
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
@@ -29,7 +29,6 @@ std::string data(const std::string& name) {
   return std::string(SLA_TEST_DATA_DIR) + "/cli/" + name;
 }
 const std::string kOffice = data("office.yaml");
-
 
 // `sla <command> --rules office.yaml --calendar <calendar> <rest...>`.
 std::vector<std::string> on(const std::string& command, const std::string& calendar,
@@ -110,10 +109,10 @@ TEST_CASE("sla add --json echoes the inputs and gives the result in both zones",
                R"("landing":"close","result":"2026-11-24T09:30:00+08:00",)"
                R"("result_utc":"2026-11-24T01:30:00Z"})"
                "\n");
-  // It is JSON: a JSON-compatible parser reads the same values back.
-  const YAML::Node parsed = YAML::Load(out);
-  CHECK(parsed["result_utc"].as<std::string>() == "2026-11-24T01:30:00Z");
-  CHECK(parsed["landing"].as<std::string>() == "close");
+  // It is JSON: a JSON parser reads the same values back.
+  const auto parsed = nlohmann::json::parse(out);
+  CHECK(parsed.at("result_utc") == "2026-11-24T01:30:00Z");
+  CHECK(parsed.at("landing") == "close");
 
   CHECK(sla_ok(on("add", "ny",
                   {"--start", "2026-03-06T16:00", "--duration=-2h", "--json", "--landing",
@@ -233,13 +232,12 @@ TEST_CASE("sla windows --json lists each day with clock times and instants", "[c
         R"("close_at":"2026-11-21T06:00:00+00:00"}]},)"
         R"({"date":"2026-11-21","weekday":"Sat","kind":"weekly","name":"","windows":[]}]})"
         "\n");
-  CHECK(
-      sla_ok(
-          on("windows", "cn-office", {"--from", "2026-10-01", "--to", "2026-10-01", "--json"})) ==
-      R"({"calendar":"cn-office","from":"2026-10-01","to":"2026-10-01","days":[)"
-      R"({"date":"2026-10-01","weekday":"Thu","kind":"holiday","name":"National Day",)"
-      R"("windows":[]}]})"
-      "\n");
+  CHECK(sla_ok(
+            on("windows", "cn-office", {"--from", "2026-10-01", "--to", "2026-10-01", "--json"})) ==
+        R"({"calendar":"cn-office","from":"2026-10-01","to":"2026-10-01","days":[)"
+        R"({"date":"2026-10-01","weekday":"Thu","kind":"holiday","name":"National Day",)"
+        R"("windows":[]}]})"
+        "\n");
 }
 
 TEST_CASE("sla loads several rule files given by repeated --rules", "[cli]") {
@@ -268,16 +266,16 @@ TEST_CASE("sla validate prints every diagnostic and exits 1 for a broken file", 
   const CliResult json = run_cli({"validate", "--format=json", broken});
   CHECK(json.status == 1);
   REQUIRE_THAT(json.out, StartsWith("[\n{\"file\":"));
-  const YAML::Node parsed = YAML::Load(json.out);
-  REQUIRE(parsed.IsSequence());
-  REQUIRE(parsed.size() >= 2);
-  CHECK(parsed[0]["file"].as<std::string>() == broken);
-  CHECK(parsed[0]["line"].as<int>() == 5);
-  CHECK(parsed[0]["severity"].as<std::string>() == "error");
-  CHECK_THAT(parsed[0]["code"].as<std::string>(), StartsWith("SLA"));
-  CHECK_THAT(parsed[0]["message"].as<std::string>(), ContainsSubstring("Asia/Shangai"));
-  CHECK(parsed[0]["notes"].IsSequence());
-  CHECK(parsed[1]["line"].as<int>() == 6);
+  const auto parsed = nlohmann::json::parse(json.out);
+  REQUIRE(parsed.is_array());
+  REQUIRE(parsed.size() == 2);
+  CHECK(parsed[0].at("file") == broken);
+  CHECK(parsed[0].at("line") == 5);
+  CHECK(parsed[0].at("severity") == "error");
+  CHECK_THAT(parsed[0].at("code").get<std::string>(), StartsWith("SLA"));
+  CHECK_THAT(parsed[0].at("message").get<std::string>(), ContainsSubstring("Asia/Shangai"));
+  CHECK(parsed[0].at("notes").is_array());
+  CHECK(parsed[1].at("line") == 6);
   // --json is the same as --format json.
   CHECK(run_cli({"validate", "--json", broken}).out == json.out);
 }
