@@ -16,3 +16,4 @@
 #include "sla/time.hpp"
 #include "sla/target_rule.hpp"
 #include "sla/time_zone.hpp"
+#include "sla/version.hpp"
