@@ -428,13 +428,17 @@ TEST_CASE("sla --help, help <command> and --version print to stdout and exit 0",
 
 TEST_CASE("sla --json escapes strings and keeps the output valid UTF-8", "[cli]") {
   // A file name with a quote, a backslash and a byte that is not UTF-8: validate reports that it
-  // cannot be read, and the JSON carries the name escaped, the bad byte as U+FFFD.
+  // cannot be read, and the JSON carries the name escaped, the bad byte as U+FFFD (written as
+  // UTF-8, like every other non-ASCII character).
   const std::string odd = data("no \"such\\file\xff.yaml");
   const CliResult r = run_cli({"validate", "--json", odd});
   CHECK(r.status == 1);
   CHECK_THAT(r.out, StartsWith("[\n{\"file\":\""));
-  CHECK_THAT(r.out, ContainsSubstring("/cli/no \\\"such\\\\file\\ufffd.yaml\""));
+  CHECK_THAT(r.out, ContainsSubstring("/cli/no \\\"such\\\\file\xEF\xBF\xBD.yaml\""));
   CHECK(r.out.find('\xff') == std::string::npos);
+  // nlohmann/json rejects ill-formed UTF-8, so parsing proves the output valid.
+  const auto parsed = nlohmann::json::parse(r.out);
+  CHECK(parsed.at(0).at("file") == data("no \"such\\file\xEF\xBF\xBD.yaml"));
 }
 
 #endif  // SLA_CLI_PATH
