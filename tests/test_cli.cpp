@@ -13,6 +13,8 @@
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -439,6 +441,35 @@ TEST_CASE("sla --json escapes strings and keeps the output valid UTF-8", "[cli]"
   // nlohmann/json rejects ill-formed UTF-8, so parsing proves the output valid.
   const auto parsed = nlohmann::json::parse(r.out);
   CHECK(parsed.at(0).at("file") == data("no \"such\\file\xEF\xBF\xBD.yaml"));
+}
+
+TEST_CASE("sla windows --json keeps UTF-8 names and repairs names that are not UTF-8", "[cli]") {
+  // Holiday names as a rules file may carry them: Chinese text, and Latin-1 bytes (an 'é' as
+  // \xe9) that are not UTF-8. The file is written here so that the repository keeps no
+  // ill-formed text.
+  const auto path =
+      std::filesystem::temp_directory_path() / fmt::format("sla_cli_names_{}.yaml", ::getpid());
+  std::ofstream(path, std::ios::binary)
+      << "version: 1\ncalendars:\n  cn:\n    time_zone: Asia/Shanghai\n"
+         "    hours: {mon-fri: [\"09:00-18:00\"]}\n"
+         "    holidays: [{date: 2026-10-01, name: \"\xe5\x9b\xbd\xe5\xba\x86\"},"
+         " {date: 2026-10-02, name: \"caf\xe9 \\\"x\\\"\"}]\n";
+  const CliResult r = run_cli({"windows", "--rules", path.string(), "--calendar", "cn", "--from",
+                               "2026-10-01", "--to", "2026-10-02", "--json"});
+  std::filesystem::remove(path);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == R"({"calendar":"cn","from":"2026-10-01","to":"2026-10-02","days":[)"
+                 R"({"date":"2026-10-01","weekday":"Thu","kind":"holiday","name":")"
+                 "\xe5\x9b\xbd\xe5\xba\x86"
+                 R"(","windows":[]},)"
+                 R"({"date":"2026-10-02","weekday":"Fri","kind":"holiday","name":"caf)"
+                 "\xEF\xBF\xBD"
+                 R"( \"x\"","windows":[]}]})"
+                 "\n");
+  const auto parsed = nlohmann::json::parse(r.out);  // refuses ill-formed UTF-8
+  CHECK(parsed.at("days").at(0).at("name") == "\xe5\x9b\xbd\xe5\xba\x86");
+  CHECK(parsed.at("days").at(1).at("name") == "caf\xEF\xBF\xBD \"x\"");
 }
 
 #endif  // SLA_CLI_PATH

@@ -8,13 +8,12 @@
 //   {"policies":["maintenance"],"dot":"digraph G {\n..."}
 // with the ids of the policies drawn, in the order drawn.
 #include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "cli/command.hpp"
 #include "cli/common.hpp"
-#include "cli/json_writer.hpp"
+#include "cli/emit.hpp"
 #include "sla/graphviz.hpp"
 
 namespace sla::cli {
@@ -32,16 +31,7 @@ int run_graph(const ParsedArgs& args, Io& io) {
     throw unknown_id("policy", "policies", *only, known);
   }
   const std::string dot = to_graphviz(rules, only);
-  if (!args.has("json")) {
-    io.out << dot;
-    return exit_ok;
-  }
-  JsonWriter json;
-  json.begin_object().key("policies").begin_array();
-  for (const std::string& id : drawn) json.value(id);
-  json.end_array().field("dot", dot).end_object();
-  io.out << json.str() << '\n';
-  return exit_ok;
+  return emit(args, io, dot, {{"policies", drawn}, {"dot", dot}});
 }
 
 }  // namespace sla::cli

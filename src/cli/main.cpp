@@ -71,8 +71,7 @@ int dispatch(const std::vector<std::string>& argv, Io& io) {
   return command->run(args, io);
 }
 
-}  // namespace
-
+// The whole tool behind main(): never throws, returns the exit status.
 int run(const std::vector<std::string>& argv, Io& io) {
   try {
     const int status = dispatch(argv, io);
@@ -97,6 +96,7 @@ int run(const std::vector<std::string>& argv, Io& io) {
   }
 }
 
+}  // namespace
 }  // namespace sla::cli
 
 int main(int argc, char** argv) {
