@@ -1,8 +1,8 @@
 // sla add: a time plus a duration on a calendar's clock (SPEC §2.1, §2.2).
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/emit.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/iso8601.hpp"
 
 namespace sla::cli {

@@ -1,8 +1,8 @@
 // sla advance: a date moved by N business days, numpy.busday_offset style (SPEC §2.1).
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/emit.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/iso8601.hpp"
 
 namespace sla::cli {

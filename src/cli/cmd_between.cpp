@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/emit.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/iso8601.hpp"
 
 namespace sla::cli {

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/emit.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/graphviz.hpp"
 
 namespace sla::cli {

@@ -1,9 +1,9 @@
 // sla roll: a time moved to the calendar's next open instant (--forward) or previous close
 // (--backward); a time already inside a window stays (SPEC §2.1).
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/emit.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/iso8601.hpp"
 
 namespace sla::cli {

@@ -11,8 +11,8 @@
 
 #include <ostream>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
+#include "command.hpp"
+#include "common.hpp"
 #include "sla/diagnostic.hpp"
 #include "sla/error.hpp"
 #include "sla/rule_set.hpp"

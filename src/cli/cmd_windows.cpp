@@ -10,9 +10,9 @@
 // and overlap rule of sla/time_zone.hpp.
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/emit.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
 

@@ -1,4 +1,4 @@
-// cli/common.hpp — what the calendar commands share: loading the rules, reading option values,
+// common.hpp — what the calendar commands share: loading the rules, reading option values,
 // writing times.
 //
 // Reading a value never guesses: a value that cannot be given a meaning throws sla::Error whose
@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "cli/args.hpp"
-#include "cli/command.hpp"
+#include "args.hpp"
+#include "command.hpp"
 #include "sla/calendar.hpp"
 #include "sla/duration_spec.hpp"
 #include "sla/error.hpp"

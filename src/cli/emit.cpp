@@ -1,4 +1,4 @@
-#include "cli/emit.hpp"
+#include "emit.hpp"
 
 #include <ostream>
 

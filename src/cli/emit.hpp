@@ -1,4 +1,4 @@
-// cli/emit.hpp — how a command that succeeded prints its result: text for people, or with --json
+// emit.hpp — how a command that succeeded prints its result: text for people, or with --json
 // one JSON object on one line (add, between, roll, advance, windows, graph; validate prints the
 // library's diagnostics JSON, see cmd_validate.cpp).
 #pragma once
@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-#include "cli/args.hpp"
-#include "cli/command.hpp"
+#include "args.hpp"
+#include "command.hpp"
 
 namespace sla::cli {
 

@@ -1,6 +1,6 @@
 // sla — the command-line tool (SPEC §5). main() finds the command in the table, parses its
 // options, runs it, and turns every failure into a message on stderr and an exit status
-// (0 ok, 1 rule files with errors, 2 anything else; see cli/command.hpp). Nothing escapes:
+// (0 ok, 1 rule files with errors, 2 anything else; see command.hpp). Nothing escapes:
 // any exception becomes "sla: error: ..." and status 2.
 #include <fmt/format.h>
 
@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/args.hpp"
-#include "cli/command.hpp"
-#include "cli/help.hpp"
+#include "args.hpp"
+#include "command.hpp"
+#include "help.hpp"
 
 namespace sla::cli {
 namespace {
