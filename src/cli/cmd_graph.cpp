@@ -20,17 +20,14 @@ namespace sla::cli {
 
 int run_graph(const ParsedArgs& args, Io& io) {
   const RuleSet rules = load_rule_set(args, io);
+  std::vector<std::string> ids;
+  for (const Policy& p : rules.policies()) ids.push_back(p.id);
   const std::optional<std::string> only = args.get("policy");
-  std::vector<std::string> drawn;
-  for (const Policy& p : rules.policies())
-    if (!only || p.id == *only) drawn.push_back(p.id);
   // Checked here rather than left to to_graphviz so that the message names the option.
-  if (only && drawn.empty()) {
-    std::vector<std::string> known;
-    for (const Policy& p : rules.policies()) known.push_back(p.id);
-    throw unknown_id("policy", "policies", *only, known);
-  }
+  if (only && rules.find_policy(*only) == nullptr)
+    throw unknown_id("policy", "policies", *only, ids);
   const std::string dot = to_graphviz(rules, only);
+  const std::vector<std::string> drawn = only ? std::vector{*only} : ids;
   return emit(args, io, dot, {{"policies", drawn}, {"dot", dot}});
 }
 
