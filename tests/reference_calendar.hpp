@@ -68,6 +68,44 @@ inline Days date_of_local(int64_t local_seconds) {
   return Days{days{(local_seconds >= 0 ? local_seconds : local_seconds - 86399) / 86400}};
 }
 
+/// `t` plus `n` calendar days (a duration `Ncd`): N × 24 h of elapsed time, whatever the zone's
+/// clock does. Worked out the long way rather than as t + n·86400: the UTC date and time of day
+/// of `t` are read with date::, the date is stepped one day at a time through the lengths of the
+/// months (leap years by the Gregorian rule), and the instant is rebuilt from the new UTC date
+/// and the same time of day. UTC has no DST, so the same time of day n dates later is n × 24 h
+/// later.
+inline int64_t add_calendar_days(int64_t t, int n) {
+  const date::sys_seconds at{std::chrono::seconds{t}};
+  const date::sys_days day = date::floor<date::days>(at);
+  const std::chrono::seconds time_of_day = at - day;
+  const date::year_month_day civil{day};
+  int y = static_cast<int>(civil.year());
+  unsigned m = static_cast<unsigned>(civil.month()), d = static_cast<unsigned>(civil.day());
+  auto month_length = [](int year, unsigned month) -> unsigned {
+    static constexpr unsigned kLength[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kLength[month - 1];
+  };
+  for (int i = 0; i < n; ++i) {
+    if (++d <= month_length(y, m)) continue;
+    d = 1;
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
+  }
+  for (int i = 0; i > n; --i) {
+    if (--d > 0) continue;
+    if (--m == 0) {
+      m = 12;
+      --y;
+    }
+    d = month_length(y, m);
+  }
+  const date::sys_days moved = date::year{y} / date::month{m} / date::day{d};
+  return (moved + time_of_day).time_since_epoch().count();
+}
+
 inline std::string format_date(Days d) {
   return date::format("%F", date::sys_days{d.time_since_epoch()});
 }

@@ -9,10 +9,12 @@
 #ifdef SLA_CLI_PATH
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -29,7 +31,6 @@ std::string data(const std::string& name) {
   return std::string(SLA_TEST_DATA_DIR) + "/cli/" + name;
 }
 const std::string kOffice = data("office.yaml");
-
 
 // `sla <command> --rules office.yaml --calendar <calendar> <rest...>`.
 std::vector<std::string> on(const std::string& command, const std::string& calendar,
@@ -110,10 +111,10 @@ TEST_CASE("sla add --json echoes the inputs and gives the result in both zones",
                R"("landing":"close","result":"2026-11-24T09:30:00+08:00",)"
                R"("result_utc":"2026-11-24T01:30:00Z"})"
                "\n");
-  // It is JSON: a JSON-compatible parser reads the same values back.
-  const YAML::Node parsed = YAML::Load(out);
-  CHECK(parsed["result_utc"].as<std::string>() == "2026-11-24T01:30:00Z");
-  CHECK(parsed["landing"].as<std::string>() == "close");
+  // It is JSON: a JSON parser reads the same values back.
+  const auto parsed = nlohmann::json::parse(out);
+  CHECK(parsed.at("result_utc") == "2026-11-24T01:30:00Z");
+  CHECK(parsed.at("landing") == "close");
 
   CHECK(sla_ok(on("add", "ny",
                   {"--start", "2026-03-06T16:00", "--duration=-2h", "--json", "--landing",
@@ -233,13 +234,12 @@ TEST_CASE("sla windows --json lists each day with clock times and instants", "[c
         R"("close_at":"2026-11-21T06:00:00+00:00"}]},)"
         R"({"date":"2026-11-21","weekday":"Sat","kind":"weekly","name":"","windows":[]}]})"
         "\n");
-  CHECK(
-      sla_ok(
-          on("windows", "cn-office", {"--from", "2026-10-01", "--to", "2026-10-01", "--json"})) ==
-      R"({"calendar":"cn-office","from":"2026-10-01","to":"2026-10-01","days":[)"
-      R"({"date":"2026-10-01","weekday":"Thu","kind":"holiday","name":"National Day",)"
-      R"("windows":[]}]})"
-      "\n");
+  CHECK(sla_ok(
+            on("windows", "cn-office", {"--from", "2026-10-01", "--to", "2026-10-01", "--json"})) ==
+        R"({"calendar":"cn-office","from":"2026-10-01","to":"2026-10-01","days":[)"
+        R"({"date":"2026-10-01","weekday":"Thu","kind":"holiday","name":"National Day",)"
+        R"("windows":[]}]})"
+        "\n");
 }
 
 TEST_CASE("sla loads several rule files given by repeated --rules", "[cli]") {
@@ -268,16 +268,16 @@ TEST_CASE("sla validate prints every diagnostic and exits 1 for a broken file", 
   const CliResult json = run_cli({"validate", "--format=json", broken});
   CHECK(json.status == 1);
   REQUIRE_THAT(json.out, StartsWith("[\n{\"file\":"));
-  const YAML::Node parsed = YAML::Load(json.out);
-  REQUIRE(parsed.IsSequence());
-  REQUIRE(parsed.size() >= 2);
-  CHECK(parsed[0]["file"].as<std::string>() == broken);
-  CHECK(parsed[0]["line"].as<int>() == 5);
-  CHECK(parsed[0]["severity"].as<std::string>() == "error");
-  CHECK_THAT(parsed[0]["code"].as<std::string>(), StartsWith("SLA"));
-  CHECK_THAT(parsed[0]["message"].as<std::string>(), ContainsSubstring("Asia/Shangai"));
-  CHECK(parsed[0]["notes"].IsSequence());
-  CHECK(parsed[1]["line"].as<int>() == 6);
+  const auto parsed = nlohmann::json::parse(json.out);
+  REQUIRE(parsed.is_array());
+  REQUIRE(parsed.size() == 2);
+  CHECK(parsed[0].at("file") == broken);
+  CHECK(parsed[0].at("line") == 5);
+  CHECK(parsed[0].at("severity") == "error");
+  CHECK_THAT(parsed[0].at("code").get<std::string>(), StartsWith("SLA"));
+  CHECK_THAT(parsed[0].at("message").get<std::string>(), ContainsSubstring("Asia/Shangai"));
+  CHECK(parsed[0].at("notes").is_array());
+  CHECK(parsed[1].at("line") == 6);
   // --json is the same as --format json.
   CHECK(run_cli({"validate", "--json", broken}).out == json.out);
 }
@@ -430,13 +430,46 @@ TEST_CASE("sla --help, help <command> and --version print to stdout and exit 0",
 
 TEST_CASE("sla --json escapes strings and keeps the output valid UTF-8", "[cli]") {
   // A file name with a quote, a backslash and a byte that is not UTF-8: validate reports that it
-  // cannot be read, and the JSON carries the name escaped, the bad byte as U+FFFD.
+  // cannot be read, and the JSON carries the name escaped, the bad byte as U+FFFD (written as
+  // UTF-8, like every other non-ASCII character).
   const std::string odd = data("no \"such\\file\xff.yaml");
   const CliResult r = run_cli({"validate", "--json", odd});
   CHECK(r.status == 1);
   CHECK_THAT(r.out, StartsWith("[\n{\"file\":\""));
-  CHECK_THAT(r.out, ContainsSubstring("/cli/no \\\"such\\\\file\\ufffd.yaml\""));
+  CHECK_THAT(r.out, ContainsSubstring("/cli/no \\\"such\\\\file\xEF\xBF\xBD.yaml\""));
   CHECK(r.out.find('\xff') == std::string::npos);
+  // nlohmann/json rejects ill-formed UTF-8, so parsing proves the output valid.
+  const auto parsed = nlohmann::json::parse(r.out);
+  CHECK(parsed.at(0).at("file") == data("no \"such\\file\xEF\xBF\xBD.yaml"));
+}
+
+TEST_CASE("sla windows --json keeps UTF-8 names and repairs names that are not UTF-8", "[cli]") {
+  // Holiday names as a rules file may carry them: Chinese text, and Latin-1 bytes (an 'é' as
+  // \xe9) that are not UTF-8. The file is written here so that the repository keeps no
+  // ill-formed text.
+  const auto path =
+      std::filesystem::temp_directory_path() / fmt::format("sla_cli_names_{}.yaml", ::getpid());
+  std::ofstream(path, std::ios::binary)
+      << "version: 1\ncalendars:\n  cn:\n    time_zone: Asia/Shanghai\n"
+         "    hours: {mon-fri: [\"09:00-18:00\"]}\n"
+         "    holidays: [{date: 2026-10-01, name: \"\xe5\x9b\xbd\xe5\xba\x86\"},"
+         " {date: 2026-10-02, name: \"caf\xe9 \\\"x\\\"\"}]\n";
+  const CliResult r = run_cli({"windows", "--rules", path.string(), "--calendar", "cn", "--from",
+                               "2026-10-01", "--to", "2026-10-02", "--json"});
+  std::filesystem::remove(path);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == R"({"calendar":"cn","from":"2026-10-01","to":"2026-10-02","days":[)"
+                 R"({"date":"2026-10-01","weekday":"Thu","kind":"holiday","name":")"
+                 "\xe5\x9b\xbd\xe5\xba\x86"
+                 R"(","windows":[]},)"
+                 R"({"date":"2026-10-02","weekday":"Fri","kind":"holiday","name":"caf)"
+                 "\xEF\xBF\xBD"
+                 R"( \"x\"","windows":[]}]})"
+                 "\n");
+  const auto parsed = nlohmann::json::parse(r.out);  // refuses ill-formed UTF-8
+  CHECK(parsed.at("days").at(0).at("name") == "\xe5\x9b\xbd\xe5\xba\x86");
+  CHECK(parsed.at("days").at(1).at("name") == "caf\xEF\xBF\xBD \"x\"");
 }
 
 #endif  // SLA_CLI_PATH

@@ -5,6 +5,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,6 @@ using sla_test::sla_ok;
 
 std::string data(const std::string& name) { return std::string(SLA_TEST_DATA_DIR) + "/" + name; }
 const std::string kSupport = data("graph/support.yaml");
-
 
 // What every drawing of support.yaml starts with: the ladder's cluster comes first.
 const std::string kRolesCluster =
@@ -118,6 +118,11 @@ TEST_CASE("sla graph --json prints the policies drawn and the dot text", "[cli]"
   quoted += '"';
   CHECK(sla_ok({"graph", "--rules", kSupport, "--policy", "hotline", "--json"}) ==
         "{\"policies\":[\"hotline\"],\"dot\":" + quoted + "}\n");
+  // Read back by a JSON parser, the dot member is the dot text itself.
+  const auto parsed = nlohmann::json::parse(
+      sla_ok({"graph", "--rules", kSupport, "--policy", "hotline", "--json"}));
+  CHECK(parsed.at("policies") == nlohmann::json::array({"hotline"}));
+  CHECK(parsed.at("dot") == kHotlineOnly);
   CHECK_THAT(
       sla_ok({"graph", "--rules", kSupport, "--json"}),
       ContainsSubstring("{\"policies\":[\"maintenance\",\"hotline\"],\"dot\":\"digraph G {"));

@@ -1,197 +1,49 @@
-// tests/test_graph_dot.cpp — the model drawn as Graphviz dot (src/graph/dot.hpp), built from
-// hand-made roles and policies so that it does not depend on the loader.
+// tests/test_graph_dot.cpp — graph::write_dot (src/graph/dot.hpp): positional nodes, edges and
+// clusters written as dot text. The rules drawing on top of it is tested in test_graphviz.cpp.
 #include <catch2/catch_test_macros.hpp>
 
+#include <stdexcept>
 #include <string>
-#include <vector>
 
 #include "graph/dot.hpp"
-#include "sla/policy.hpp"
-#include "sla/role.hpp"
 
-namespace {
+using sla::graph::DotGraph;
+using sla::graph::write_dot;
 
-using Kind = sla::Condition::Kind;
-using sla::graph::model_to_dot;
-
-sla::TargetRule target(std::string id, Kind kind, std::string start) {
-  sla::TargetRule t;
-  t.id = std::move(id);
-  t.start = {kind, std::move(start)};
-  return t;
-}
-
-// Built in one go: assigning a short literal to a member (p.id = "a") trips GCC 12's -Wrestrict
-// false positive at -O3.
-sla::Policy policy(std::string id, std::vector<sla::TargetRule> targets) {
-  sla::Policy p;
-  p.id = std::move(id);
-  p.targets = std::move(targets);
-  return p;
-}
-
-// The ladder and the `maintenance` policy of SPEC §3.
-std::vector<sla::Role> spec_roles() {
-  return {{"engineer", "service_manager"},
-          {"service_manager", "implementation_manager"},
-          {"implementation_manager", std::nullopt}};
-}
-
-sla::Policy spec_policy() {
-  return policy(
-      "maintenance",
-      {target("response", Kind::event, "created"), target("remote_fix", Kind::event, "created"),
-       target("on_site", Kind::breached, "remote_fix"),
-       target("resolution", Kind::event, "created"), target("updates", Kind::event, "created"),
-       target("report", Kind::met, "resolution")});
-}
-
-}  // namespace
-
-TEST_CASE("the role ladder and a policy's start dependencies are drawn as one digraph", "[graph]") {
-  const sla::Policy maintenance = spec_policy();
-  CHECK(model_to_dot(spec_roles(), {&maintenance}) ==
+TEST_CASE("write_dot writes attributes, clusters, nodes and then edges by source", "[graph]") {
+  DotGraph g;
+  g.attributes = {"rankdir=TB", "splines=ortho"};
+  g.nodes = {{"a", "first", "box", false}, {"b", "second", "ellipse", true}, {"c", "", "point"}};
+  g.clusters = {{"cluster_x", "x \"quoted\"", {2, 0}}};
+  // Given out of source order: written grouped by source node, in the order given within one.
+  g.edges = {{1, 0, "", "blue"}, {0, 2, "", ""}, {0, 1, "back\\slash", "red"}, {1, 1, "self", ""}};
+  CHECK(write_dot(g) ==
         "digraph G {\n"
-        "rankdir=LR;\n"
-        "subgraph cluster_roles {\n"
-        "label=\"roles\";\n"
-        "role_0;\n"
-        "role_1;\n"
-        "role_2;\n"
+        "rankdir=TB;\n"
+        "splines=ortho;\n"
+        "subgraph cluster_x {\n"
+        "label=\"x \\\"quoted\\\"\";\n"
+        "c;\n"
+        "a;\n"
         "}\n"
-        "subgraph cluster_policy_0 {\n"
-        "label=\"policy maintenance\";\n"
-        "policy_0_target_0;\n"
-        "policy_0_target_1;\n"
-        "policy_0_target_2;\n"
-        "policy_0_target_3;\n"
-        "policy_0_target_4;\n"
-        "policy_0_target_5;\n"
-        "policy_0_event_0;\n"
-        "}\n"
-        "role_0[label=\"engineer\",shape=box];\n"
-        "role_1[label=\"service_manager\",shape=box];\n"
-        "role_2[label=\"implementation_manager\",shape=box];\n"
-        "policy_0_target_0[label=\"response\",shape=ellipse];\n"
-        "policy_0_target_1[label=\"remote_fix\",shape=ellipse];\n"
-        "policy_0_target_2[label=\"on_site\",shape=ellipse];\n"
-        "policy_0_target_3[label=\"resolution\",shape=ellipse];\n"
-        "policy_0_target_4[label=\"updates\",shape=ellipse];\n"
-        "policy_0_target_5[label=\"report\",shape=ellipse];\n"
-        "policy_0_event_0[label=\"created\",shape=plaintext];\n"
-        "role_0->role_1 ;\n"
-        "role_1->role_2 ;\n"
-        "policy_0_target_1->policy_0_target_2 [label=\"breached\",color=red];\n"
-        "policy_0_target_3->policy_0_target_5 [label=\"met\"];\n"
-        "policy_0_event_0->policy_0_target_0 ;\n"
-        "policy_0_event_0->policy_0_target_1 ;\n"
-        "policy_0_event_0->policy_0_target_3 ;\n"
-        "policy_0_event_0->policy_0_target_4 ;\n"
+        "a[label=\"first\",shape=box];\n"
+        "b[label=\"second\",shape=ellipse,style=dashed];\n"
+        "c[label=\"\",shape=point];\n"
+        "a->c ;\n"
+        "a->b [label=\"back\\\\slash\",color=red];\n"
+        "b->a [color=blue];\n"
+        "b->b [label=\"self\"];\n"
         "}\n");
 }
 
-TEST_CASE("no roles and no policies give an empty digraph", "[graph]") {
-  CHECK(model_to_dot({}, {}) == "digraph G {\nrankdir=LR;\n}\n");
-}
-
-TEST_CASE("each policy gets its own cluster and its own event nodes", "[graph]") {
-  const sla::Policy a = policy("a", {target("response", Kind::event, "created")});
-  const sla::Policy b =
-      policy("b", {target("response", Kind::event, "opened"), target("fix", Kind::event, "created"),
-                   target("check", Kind::event, "opened")});
-  const std::string dot = model_to_dot({}, {&b, &a});  // drawn in the order given
-  CHECK(dot ==
-        "digraph G {\n"
-        "rankdir=LR;\n"
-        "subgraph cluster_policy_0 {\n"
-        "label=\"policy b\";\n"
-        "policy_0_target_0;\n"
-        "policy_0_target_1;\n"
-        "policy_0_target_2;\n"
-        "policy_0_event_0;\n"
-        "policy_0_event_1;\n"
-        "}\n"
-        "subgraph cluster_policy_1 {\n"
-        "label=\"policy a\";\n"
-        "policy_1_target_0;\n"
-        "policy_1_event_0;\n"
-        "}\n"
-        "policy_0_target_0[label=\"response\",shape=ellipse];\n"
-        "policy_0_target_1[label=\"fix\",shape=ellipse];\n"
-        "policy_0_target_2[label=\"check\",shape=ellipse];\n"
-        "policy_0_event_0[label=\"opened\",shape=plaintext];\n"
-        "policy_0_event_1[label=\"created\",shape=plaintext];\n"
-        "policy_1_target_0[label=\"response\",shape=ellipse];\n"
-        "policy_1_event_0[label=\"created\",shape=plaintext];\n"
-        "policy_0_event_0->policy_0_target_0 ;\n"
-        "policy_0_event_0->policy_0_target_2 ;\n"
-        "policy_0_event_1->policy_0_target_1 ;\n"
-        "policy_1_event_0->policy_1_target_0 ;\n"
-        "}\n");
-}
-
-TEST_CASE("names are escaped in labels and never used as node ids", "[graph]") {
-  // A quote, a backslash at the end (which would otherwise close the string early), a line
-  // break, a tab, and a name that looks like dot syntax.
-  const std::vector<sla::Role> roles{{"say \"hi\"", "C:\\"},
-                                     {"C:\\", "two\nlines\t!"},
-                                     {"two\nlines\t!", "a->b"},
-                                     {"a->b", std::nullopt}};
-  CHECK(model_to_dot(roles, {}) ==
-        "digraph G {\n"
-        "rankdir=LR;\n"
-        "subgraph cluster_roles {\n"
-        "label=\"roles\";\n"
-        "role_0;\n"
-        "role_1;\n"
-        "role_2;\n"
-        "role_3;\n"
-        "}\n"
-        "role_0[label=\"say \\\"hi\\\"\",shape=box];\n"
-        "role_1[label=\"C:\\\\\",shape=box];\n"
-        "role_2[label=\"two\\nlines !\",shape=box];\n"
-        "role_3[label=\"a->b\",shape=box];\n"
-        "role_0->role_1 ;\n"
-        "role_1->role_2 ;\n"
-        "role_2->role_3 ;\n"
-        "}\n");
-}
-
-TEST_CASE("references to missing roles or targets are drawn dashed as unknown", "[graph]") {
-  const sla::Policy p = policy("p", {target("report", Kind::met, "resolution"),
-                                     target("follow_up", Kind::breached, "resolution")});
-  CHECK(model_to_dot({{"engineer", "boss"}}, {&p}) ==
-        "digraph G {\n"
-        "rankdir=LR;\n"
-        "subgraph cluster_roles {\n"
-        "label=\"roles\";\n"
-        "role_0;\n"
-        "role_1;\n"
-        "}\n"
-        "subgraph cluster_policy_0 {\n"
-        "label=\"policy p\";\n"
-        "policy_0_target_0;\n"
-        "policy_0_target_1;\n"
-        "policy_0_target_2;\n"
-        "}\n"
-        "role_0[label=\"engineer\",shape=box];\n"
-        "role_1[label=\"boss (unknown)\",shape=box,style=dashed];\n"
-        "policy_0_target_0[label=\"report\",shape=ellipse];\n"
-        "policy_0_target_1[label=\"follow_up\",shape=ellipse];\n"
-        "policy_0_target_2[label=\"resolution (unknown)\",shape=ellipse,style=dashed];\n"
-        "role_0->role_1 ;\n"
-        "policy_0_target_2->policy_0_target_0 [label=\"met\"];\n"
-        "policy_0_target_2->policy_0_target_1 [label=\"breached\",color=red];\n"
-        "}\n");
-}
-
-TEST_CASE("a cycle in the model is drawn as it is, not rejected", "[graph]") {
-  // Drawing a rejected file is not possible through the CLI (the loader refuses it), but the
-  // drawing itself must not loop or drop edges.
-  const sla::Policy p =
-      policy("loop", {target("a", Kind::met, "b"), target("b", Kind::breached, "a")});
-  const std::string dot = model_to_dot({{"x", "y"}, {"y", "x"}}, {&p});
-  CHECK(dot.find("role_0->role_1 ;\nrole_1->role_0 ;\n") != std::string::npos);
-  CHECK(dot.find("policy_0_target_0->policy_0_target_1 [label=\"breached\",color=red];\n"
-                 "policy_0_target_1->policy_0_target_0 [label=\"met\"];\n") != std::string::npos);
+TEST_CASE("write_dot refuses an edge or a cluster member that names no node", "[graph]") {
+  DotGraph g;
+  g.nodes = {{"a", "a", "box"}};
+  g.edges = {{0, 1, "", ""}};
+  CHECK_THROWS_AS(write_dot(g), std::out_of_range);
+  g.edges.clear();
+  g.clusters = {{"cluster_c", "c", {3}}};
+  CHECK_THROWS_AS(write_dot(g), std::out_of_range);
+  g.clusters.clear();
+  CHECK(write_dot(g) == "digraph G {\na[label=\"a\",shape=box];\n}\n");
 }

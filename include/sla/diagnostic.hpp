@@ -35,4 +35,16 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
+/// `diagnostics` as a JSON array with one object per diagnostic, one object per line — what
+/// `sla validate --format json` prints:
+///   [
+///   {"file":"r.yaml","line":3,"column":5,"severity":"error","code":"SLA104","message":"...",
+///    "notes":[{"file":"r.yaml","line":3,"column":5,"message":"did you mean ...?"}]}
+///   ]
+/// (each object on a single line), or `[]` for none; no trailing newline. Members appear in
+/// that order; line and column are numbers (0 as in SourcePosition), severity is "error" or
+/// "warning". Text that is not valid UTF-8 (a file name in Latin-1, say) has each ill-formed
+/// sequence replaced by U+FFFD, so the result is always valid JSON.
+std::string to_json(const std::vector<Diagnostic>& diagnostics);
+
 }  // namespace sla

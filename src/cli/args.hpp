@@ -1,4 +1,4 @@
-// cli/args.hpp — reading a command's options from argv.
+// args.hpp — reading a command's options from argv.
 //
 // Every option is long: "--flag value" or "--flag=value". An option that takes a value always
 // consumes the next argument, so negative values need no quoting tricks: "--duration -2h",

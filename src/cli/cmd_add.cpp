@@ -1,9 +1,8 @@
 // sla add: a time plus a duration on a calendar's clock (SPEC §2.1, §2.2).
-#include <ostream>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/json_writer.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/iso8601.hpp"
 
 namespace sla::cli {
@@ -20,21 +19,13 @@ int run_add(const ParsedArgs& args, Io& io) {
   const Instant start = parse_time_value("start", args.required("start"), zone);
   const Instant result = ctx.calendar->add(start, duration, landing);
 
-  if (!args.has("json")) {
-    io.out << format_instant(result, zone) << '\n';
-    return exit_ok;
-  }
-  JsonWriter json;
-  json.begin_object()
-      .field("calendar", ctx.calendar->id())
-      .field("start", format_instant(start, zone))
-      .field("duration", duration.to_string())
-      .field("landing", landing_name(landing))
-      .field("result", format_instant(result, zone))
-      .field("result_utc", format_utc(result))
-      .end_object();
-  io.out << json.str() << '\n';
-  return exit_ok;
+  return emit(args, io, format_instant(result, zone) + '\n',
+              {{"calendar", ctx.calendar->id()},
+               {"start", format_instant(start, zone)},
+               {"duration", duration.to_string()},
+               {"landing", landing_name(landing)},
+               {"result", format_instant(result, zone)},
+               {"result_utc", format_utc(result)}});
 }
 
 }  // namespace sla::cli

@@ -1,9 +1,8 @@
 // sla advance: a date moved by N business days, numpy.busday_offset style (SPEC §2.1).
-#include <ostream>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/json_writer.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/iso8601.hpp"
 
 namespace sla::cli {
@@ -19,20 +18,12 @@ int run_advance(const ParsedArgs& args, Io& io) {
   const CalendarContext ctx = load_calendar(args, io);
   const Date result = ctx.calendar->advance(date, days, convention);
 
-  if (!args.has("json")) {
-    io.out << format_date(result) << '\n';
-    return exit_ok;
-  }
-  JsonWriter json;
-  json.begin_object()
-      .field("calendar", ctx.calendar->id())
-      .field("date", format_date(date))
-      .field("days", days)
-      .field("convention", convention_name(convention))
-      .field("result", format_date(result))
-      .end_object();
-  io.out << json.str() << '\n';
-  return exit_ok;
+  return emit(args, io, format_date(result) + '\n',
+              {{"calendar", ctx.calendar->id()},
+               {"date", format_date(date)},
+               {"days", days},
+               {"convention", convention_name(convention)},
+               {"result", format_date(result)}});
 }
 
 }  // namespace sla::cli

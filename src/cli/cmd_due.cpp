@@ -3,9 +3,9 @@
 
 #include <ostream>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/engine_text.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "engine_text.hpp"
 #include "sla/engine.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"

@@ -20,9 +20,9 @@
 #include <thread>
 #include <vector>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/engine_text.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "engine_text.hpp"
 #include "sla/engine.hpp"
 #include "sla/error.hpp"
 #include "sla/json.hpp"

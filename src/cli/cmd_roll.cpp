@@ -1,10 +1,9 @@
 // sla roll: a time moved to the calendar's next open instant (--forward) or previous close
 // (--backward); a time already inside a window stays (SPEC §2.1).
-#include <ostream>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/json_writer.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/iso8601.hpp"
 
 namespace sla::cli {
@@ -16,20 +15,12 @@ int run_roll(const ParsedArgs& args, Io& io) {
   const bool forward = args.has("forward");  // the parser guarantees exactly one direction
   const Instant result = forward ? ctx.calendar->roll_forward(at) : ctx.calendar->roll_backward(at);
 
-  if (!args.has("json")) {
-    io.out << format_instant(result, zone) << '\n';
-    return exit_ok;
-  }
-  JsonWriter json;
-  json.begin_object()
-      .field("calendar", ctx.calendar->id())
-      .field("at", format_instant(at, zone))
-      .field("direction", forward ? "forward" : "backward")
-      .field("result", format_instant(result, zone))
-      .field("result_utc", format_utc(result))
-      .end_object();
-  io.out << json.str() << '\n';
-  return exit_ok;
+  return emit(args, io, format_instant(result, zone) + '\n',
+              {{"calendar", ctx.calendar->id()},
+               {"at", format_instant(at, zone)},
+               {"direction", forward ? "forward" : "backward"},
+               {"result", format_instant(result, zone)},
+               {"result_utc", format_utc(result)}});
 }
 
 }  // namespace sla::cli

@@ -1,51 +1,23 @@
 // sla validate: loads rule files and prints every diagnostic, for people and for CI.
 //
 // Text (default): compiler style, "file:line:col: error: message [SLAnnn]" plus note lines.
-// JSON (--format json, or --json): an array with one object per diagnostic, one per line:
-//   [
-//   {"file":"r.yaml","line":3,"column":5,"severity":"error","code":"SLA104","message":"...",
-//    "notes":[{"file":"r.yaml","line":3,"column":5,"message":"did you mean ...?"}]}
-//   ]
+// JSON (--format json, or --json): the library's to_json (sla/diagnostic.hpp), an array with one
+// object per diagnostic, one per line.
 // Diagnostics are this command's result, so they go to stdout (the other commands print a
 // rejected file's diagnostics to stderr). Clean files print nothing (text) or [] (JSON).
 // Exit status: 1 when any diagnostic is an error, else 0 (warnings alone pass).
-// Each FILE is validated as its own rule set (see run() below).
+// Each FILE is validated as its own rule set (see run_validate below).
 #include <fmt/format.h>
 
 #include <ostream>
 
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/json_writer.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "sla/diagnostic.hpp"
 #include "sla/error.hpp"
 #include "sla/rule_set.hpp"
 
 namespace sla::cli {
-namespace {
-
-void write_position(JsonWriter& json, const SourcePosition& where) {
-  json.field("file", where.file).field("line", where.line).field("column", where.column);
-}
-
-std::string diagnostic_json(const Diagnostic& d) {
-  JsonWriter json;
-  json.begin_object();
-  write_position(json, d.where);
-  json.field("severity", d.severity == Diagnostic::Severity::error ? "error" : "warning")
-      .field("code", d.code)
-      .field("message", d.message)
-      .key("notes")
-      .begin_array();
-  for (const auto& note : d.notes) {
-    json.begin_object();
-    write_position(json, note.where);
-    json.field("message", note.message).end_object();
-  }
-  json.end_array().end_object();
-  return json.str();
-}
-
-}  // namespace
 
 int run_validate(const ParsedArgs& args, Io& io) {
   if (args.positionals().empty() && args.all("rules").empty())
@@ -78,14 +50,8 @@ int run_validate(const ParsedArgs& args, Io& io) {
 
   if (!as_json) {
     print_diagnostics(loaded.diagnostics, io.out);
-  } else if (loaded.diagnostics.empty()) {
-    io.out << "[]\n";
   } else {
-    io.out << "[\n";
-    for (size_t i = 0; i < loaded.diagnostics.size(); ++i)
-      io.out << diagnostic_json(loaded.diagnostics[i])
-             << (i + 1 < loaded.diagnostics.size() ? ",\n" : "\n");
-    io.out << "]\n";
+    io.out << to_json(loaded.diagnostics) << '\n';
   }
   // A result without rules but also without an error diagnostic would be a loader bug; it must
   // still fail the check.

@@ -10,11 +10,9 @@
 // and overlap rule of sla/time_zone.hpp.
 #include <fmt/format.h>
 
-#include <ostream>
-
-#include "cli/command.hpp"
-#include "cli/common.hpp"
-#include "cli/json_writer.hpp"
+#include "command.hpp"
+#include "common.hpp"
+#include "emit.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
 
@@ -35,10 +33,14 @@ std::string clock_text(LocalTime t, Date day, bool is_close) {
 
 std::string_view kind_name(DayKind kind) {
   switch (kind) {
-    case DayKind::weekly: return "weekly";
-    case DayKind::holiday: return "holiday";
-    case DayKind::make_up_workday: return "make_up_workday";
-    case DayKind::override_hours: return "override";
+    case DayKind::weekly:
+      return "weekly";
+    case DayKind::holiday:
+      return "holiday";
+    case DayKind::make_up_workday:
+      return "make_up_workday";
+    case DayKind::override_hours:
+      return "override";
   }
   return "?";
 }
@@ -50,33 +52,33 @@ std::string text_line(const DaySchedule& day) {
     line += fmt::format(" {}-{}", clock_text(w.local_open, w.day, false),
                         clock_text(w.local_close, w.day, true));
   switch (day.kind) {
-    case DayKind::weekly: break;
+    case DayKind::weekly:
+      break;
     case DayKind::holiday:
       line += day.name.empty() ? " (holiday)" : fmt::format(" (holiday: {})", day.name);
       break;
-    case DayKind::make_up_workday: line += " (make-up workday)"; break;
-    case DayKind::override_hours: line += " (override)"; break;
+    case DayKind::make_up_workday:
+      line += " (make-up workday)";
+      break;
+    case DayKind::override_hours:
+      line += " (override)";
+      break;
   }
   return line;
 }
 
-void write_json_day(JsonWriter& json, const DaySchedule& day, const TimeZone& zone) {
-  json.begin_object()
-      .field("date", format_date(day.date))
-      .field("weekday", weekday_name(day.date))
-      .field("kind", kind_name(day.kind))
-      .field("name", day.name)
-      .key("windows")
-      .begin_array();
-  for (const auto& w : day.windows) {
-    json.begin_object()
-        .field("open", clock_text(w.local_open, w.day, false))
-        .field("close", clock_text(w.local_close, w.day, true))
-        .field("open_at", format_instant(w.open, zone))
-        .field("close_at", format_instant(w.close, zone))
-        .end_object();
-  }
-  json.end_array().end_object();
+Json json_day(const DaySchedule& day, const TimeZone& zone) {
+  Json windows = Json::array();
+  for (const auto& w : day.windows)
+    windows.push_back({{"open", clock_text(w.local_open, w.day, false)},
+                       {"close", clock_text(w.local_close, w.day, true)},
+                       {"open_at", format_instant(w.open, zone)},
+                       {"close_at", format_instant(w.close, zone)}});
+  return {{"date", format_date(day.date)},
+          {"weekday", weekday_name(day.date)},
+          {"kind", kind_name(day.kind)},
+          {"name", day.name},
+          {"windows", std::move(windows)}};
 }
 
 }  // namespace
@@ -89,34 +91,21 @@ int run_windows(const ParsedArgs& args, Io& io) {
                             format_date(from), format_date(to)));
 
   const CalendarContext ctx = load_calendar(args, io);
-  const bool as_json = args.has("json");
   // Everything is computed before anything is printed: a failure (a date past the supported
   // years) then leaves no partial output behind.
-  JsonWriter json;
   std::string text;
-  if (as_json) {
-    json.begin_object()
-        .field("calendar", ctx.calendar->id())
-        .field("from", format_date(from))
-        .field("to", format_date(to))
-        .key("days")
-        .begin_array();
-  }
+  Json days = Json::array();
   const std::chrono::sys_days last{to};
   for (std::chrono::sys_days d{from}; d <= last; d += std::chrono::days{1}) {
     const DaySchedule day = ctx.calendar->schedule(Date{d});
-    if (as_json)
-      write_json_day(json, day, ctx.calendar->time_zone());
-    else
-      text += text_line(day) + '\n';
+    text += text_line(day) + '\n';
+    days.push_back(json_day(day, ctx.calendar->time_zone()));
   }
-  if (as_json) {
-    json.end_array().end_object();
-    io.out << json.str() << '\n';
-  } else {
-    io.out << text;
-  }
-  return exit_ok;
+  return emit(args, io, text,
+              {{"calendar", ctx.calendar->id()},
+               {"from", format_date(from)},
+               {"to", format_date(to)},
+               {"days", std::move(days)}});
 }
 
 }  // namespace sla::cli

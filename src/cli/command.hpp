@@ -1,4 +1,4 @@
-// cli/command.hpp — what a command of the `sla` tool is, and the table of them.
+// command.hpp — what a command of the `sla` tool is, and the table of them.
 //
 // main.cpp knows no command by name: it looks the first word up in commands(), parses the rest
 // against the command's OptionSpecs, and calls run(). `sla help` and the usage lines are
@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/args.hpp"
+#include "args.hpp"
 
 namespace sla::cli {
 

@@ -1,6 +1,6 @@
 // The table of `sla` commands: names, options and help text. main.cpp dispatches on it and
 // help.cpp renders it, so what `sla help` says is what the parser accepts.
-#include "cli/command.hpp"
+#include "command.hpp"
 
 namespace sla::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "cli/common.hpp"
+#include "common.hpp"
 
 #include <fmt/format.h>
 
@@ -47,13 +47,15 @@ CalendarContext load_calendar(const ParsedArgs& args, Io& io) {
   RuleSet rules = load_rule_set(args, io);
   const std::string& id = args.required("calendar");
   const Calendar* calendar = rules.find_calendar(id);
-  if (calendar == nullptr) {
-    const auto known = rules.calendar_ids();
-    throw Error(fmt::format("--calendar: unknown calendar '{}' ({})", id,
-                            known.empty() ? std::string("the rules define no calendars")
-                                          : fmt::format("known: {}", fmt::join(known, ", "))));
-  }
+  if (calendar == nullptr) throw unknown_id("calendar", "calendars", id, rules.calendar_ids());
   return {std::move(rules), calendar};
+}
+
+Error unknown_id(std::string_view kind, std::string_view kinds, std::string_view id,
+                 const std::vector<std::string>& known) {
+  return Error(fmt::format("--{}: unknown {} '{}' ({})", kind, kind, id,
+                           known.empty() ? fmt::format("the rules define no {}", kinds)
+                                         : fmt::format("known: {}", fmt::join(known, ", "))));
 }
 
 Instant parse_time_value(std::string_view option, const std::string& text, const TimeZone& zone) {
@@ -107,11 +109,16 @@ std::string_view landing_name(Landing landing) {
 
 std::string_view convention_name(RollConvention convention) {
   switch (convention) {
-    case RollConvention::following: return "following";
-    case RollConvention::preceding: return "preceding";
-    case RollConvention::modified_following: return "modified_following";
-    case RollConvention::modified_preceding: return "modified_preceding";
-    case RollConvention::raise: return "raise";
+    case RollConvention::following:
+      return "following";
+    case RollConvention::preceding:
+      return "preceding";
+    case RollConvention::modified_following:
+      return "modified_following";
+    case RollConvention::modified_preceding:
+      return "modified_preceding";
+    case RollConvention::raise:
+      return "raise";
   }
   return "?";
 }

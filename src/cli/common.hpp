@@ -1,4 +1,4 @@
-// cli/common.hpp — what the calendar commands share: loading the rules, reading option values,
+// common.hpp — what the calendar commands share: loading the rules, reading option values,
 // writing times.
 //
 // Reading a value never guesses: a value that cannot be given a meaning throws sla::Error whose
@@ -10,10 +10,11 @@
 #include <string>
 #include <string_view>
 
-#include "cli/args.hpp"
-#include "cli/command.hpp"
+#include "args.hpp"
+#include "command.hpp"
 #include "sla/calendar.hpp"
 #include "sla/duration_spec.hpp"
+#include "sla/error.hpp"
 #include "sla/rule_set.hpp"
 #include "sla/time.hpp"
 
@@ -31,6 +32,11 @@ RuleSet load_rule_set(const ParsedArgs& args, Io& io);
 
 /// load_rule_set, then the --calendar. An unknown id throws sla::Error listing the known ids.
 CalendarContext load_calendar(const ParsedArgs& args, Io& io);
+
+/// The error for an id that the rules do not define, for option --`kind`:
+/// "--calendar: unknown calendar 'nope' (known: a, b)" or "(the rules define no calendars)".
+Error unknown_id(std::string_view kind, std::string_view kinds, std::string_view id,
+                 const std::vector<std::string>& known);
 
 /// Prints `diagnostics` as compilers do; returns the number of errors among them.
 int print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& out);

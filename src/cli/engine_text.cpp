@@ -1,4 +1,4 @@
-#include "cli/engine_text.hpp"
+#include "engine_text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "cli/help.hpp"
+#include "help.hpp"
 
 #include <fmt/format.h>
 
@@ -8,10 +8,7 @@
 #include <utility>
 #include <vector>
 
-// The version comes from CMake when it defines SLA_VERSION; until then, the project's version.
-#ifndef SLA_VERSION
-#define SLA_VERSION "0.1.0"
-#endif
+#include "sla/version.hpp"
 
 namespace sla::cli {
 namespace {
@@ -25,7 +22,7 @@ std::string option_usage(const OptionSpec& o) {
 
 }  // namespace
 
-std::string version_text() { return "sla " SLA_VERSION; }
+std::string version_text() { return "sla " SLA_VERSION_STRING; }
 
 const Command* find_command(std::string_view name) {
   for (const auto& c : commands())

@@ -1,10 +1,10 @@
-// cli/help.hpp — usage lines and help pages, rendered from the command table.
+// help.hpp — usage lines and help pages, rendered from the command table.
 #pragma once
 
 #include <iosfwd>
 #include <string>
 
-#include "cli/command.hpp"
+#include "command.hpp"
 
 namespace sla::cli {
 

@@ -1,6 +1,6 @@
 // sla — the command-line tool (SPEC §5). main() finds the command in the table, parses its
 // options, runs it, and turns every failure into a message on stderr and an exit status
-// (0 ok, 1 rule files with errors, 2 anything else; see cli/command.hpp). Nothing escapes:
+// (0 ok, 1 rule files with errors, 2 anything else; see command.hpp). Nothing escapes:
 // any exception becomes "sla: error: ..." and status 2.
 #include <fmt/format.h>
 
@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/args.hpp"
-#include "cli/command.hpp"
-#include "cli/help.hpp"
+#include "args.hpp"
+#include "command.hpp"
+#include "help.hpp"
 
 namespace sla::cli {
 namespace {
@@ -71,8 +71,7 @@ int dispatch(const std::vector<std::string>& argv, Io& io) {
   return command->run(args, io);
 }
 
-}  // namespace
-
+// The whole tool behind main(): never throws, returns the exit status.
 int run(const std::vector<std::string>& argv, Io& io) {
   try {
     const int status = dispatch(argv, io);
@@ -97,6 +96,7 @@ int run(const std::vector<std::string>& argv, Io& io) {
   }
 }
 
+}  // namespace
 }  // namespace sla::cli
 
 int main(int argc, char** argv) {

@@ -9,29 +9,19 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
-#include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
 namespace sla::graph {
 namespace {
 
-struct NodeInfo {
-  std::string id;     // the dot node id: built from positions, always a plain dot identifier
-  std::string label;  // what the reader sees (a role, target or event name)
-  std::string shape;
-  bool unknown = false;  // a dangling reference, drawn dashed
-};
-
-struct EdgeInfo {
-  std::string label;  // "met" / "breached" for target → target, empty otherwise
-};
-
 // vecS/vecS keeps vertices in creation order and out-edges in insertion order, and
 // write_graphviz writes vertices by index and edges by source: the text is deterministic.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, NodeInfo, EdgeInfo>;
-using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+// Vertex i is DotGraph::nodes[i]; the edge property is the index into DotGraph::edges.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                    std::size_t>;
 
 // `text` as a dot double-quoted string. Graphviz reads \" as a quote and, in labels, \\ as one
 // backslash and \n as a line break; other control characters become spaces. Boost's own
@@ -54,128 +44,53 @@ std::string dot_quote(std::string_view text) {
   return out + "\"";
 }
 
-// A subgraph cluster: its label and the vertices that belong to it.
-struct Cluster {
-  std::string id;
-  std::string label;
-  std::vector<Vertex> members;
-};
-
-class DotBuilder {
- public:
-  void add_roles(const std::vector<Role>& roles) {
-    Cluster cluster{"cluster_roles", "roles", {}};
-    std::map<std::string, Vertex, std::less<>> by_name;
-    auto node = [&](const std::string& name, bool unknown) {
-      const Vertex v = add_node(fmt_id("role_", cluster.members.size()), name, "box", unknown);
-      cluster.members.push_back(v);
-      by_name.emplace(name, v);
-      return v;
-    };
-    for (const Role& role : roles) node(role.id, false);
-    for (const Role& role : roles) {
-      if (!role.escalates_to) continue;
-      auto up = by_name.find(*role.escalates_to);
-      const Vertex to = up != by_name.end() ? up->second : node(*role.escalates_to, true);
-      boost::add_edge(by_name.find(role.id)->second, to, EdgeInfo{}, graph_);
-    }
-    if (!cluster.members.empty()) clusters_.push_back(std::move(cluster));
-  }
-
-  void add_policy(const Policy& policy) {
-    const std::string prefix = fmt_id("policy_", policy_count_++) + "_";
-    Cluster cluster{"cluster_" + prefix.substr(0, prefix.size() - 1), "policy " + policy.id, {}};
-    std::map<std::string, Vertex, std::less<>> targets, events;
-    std::size_t target_count = 0, event_count = 0;
-    auto target_node = [&](const std::string& name, bool unknown) {
-      const Vertex v =
-          add_node(fmt_id(prefix + "target_", target_count++), name, "ellipse", unknown);
-      cluster.members.push_back(v);
-      targets.emplace(name, v);
-      return v;
-    };
-    for (const TargetRule& t : policy.targets) target_node(t.id, false);
-    for (const TargetRule& t : policy.targets) {
-      const Vertex to = targets.find(t.id)->second;
-      if (t.start.kind == Condition::Kind::event) {
-        auto it = events.find(t.start.name);
-        if (it == events.end()) {
-          const Vertex v =
-              add_node(fmt_id(prefix + "event_", event_count++), t.start.name, "plaintext", false);
-          cluster.members.push_back(v);
-          it = events.emplace(t.start.name, v).first;
-        }
-        boost::add_edge(it->second, to, EdgeInfo{}, graph_);
-      } else {
-        auto it = targets.find(t.start.name);
-        const Vertex from = it != targets.end() ? it->second : target_node(t.start.name, true);
-        const bool met = t.start.kind == Condition::Kind::met;
-        boost::add_edge(from, to, EdgeInfo{met ? "met" : "breached"}, graph_);
-      }
-    }
-    clusters_.push_back(std::move(cluster));
-  }
-
-  std::string write() const {
-    std::ostringstream out;
-    auto write_vertex = [this](std::ostream& os, Vertex v) {
-      const NodeInfo& n = graph_[v];
-      os << "[label=" << dot_quote(n.unknown ? n.label + " (unknown)" : n.label)
-         << ",shape=" << n.shape << (n.unknown ? ",style=dashed" : "") << "]";
-    };
-    auto write_edge = [this](std::ostream& os, const auto& e) {
-      const EdgeInfo& info = graph_[e];
-      if (info.label.empty()) return;
-      os << "[label=" << dot_quote(info.label) << (info.label == "breached" ? ",color=red" : "")
-         << "]";
-    };
-    // Graph attributes and the clusters come first; a node named inside a cluster belongs to
-    // it, and its attributes follow in write_graphviz's own node list.
-    auto write_graph = [this](std::ostream& os) {
-      os << "rankdir=LR;\n";
-      for (const Cluster& c : clusters_) {
-        os << "subgraph " << c.id << " {\nlabel=" << dot_quote(c.label) << ";\n";
-        for (const Vertex v : c.members) os << graph_[v].id << ";\n";
-        os << "}\n";
-      }
-    };
-    boost::write_graphviz(out, graph_, write_vertex, write_edge, write_graph,
-                          boost::get(&NodeInfo::id, graph_));
-    return out.str();
-  }
-
- private:
-  static std::string fmt_id(const std::string& prefix, std::size_t n) {
-    return prefix + std::to_string(n);
-  }
-
-  Vertex add_node(std::string id, const std::string& label, const char* shape, bool unknown) {
-    return boost::add_vertex(NodeInfo{std::move(id), label, shape, unknown}, graph_);
-  }
-
-  Graph graph_;
-  std::vector<Cluster> clusters_;
-  std::size_t policy_count_ = 0;
-};
+std::size_t checked(std::size_t node, const DotGraph& g) {
+  if (node >= g.nodes.size())
+    throw std::out_of_range("write_dot: node index " + std::to_string(node) + " of " +
+                            std::to_string(g.nodes.size()));
+  return node;
+}
 
 }  // namespace
 
-std::string model_to_dot(const std::vector<Role>& roles,
-                         const std::vector<const Policy*>& policies) {
-  DotBuilder builder;
-  builder.add_roles(roles);
-  for (const Policy* p : policies) builder.add_policy(*p);
-  return builder.write();
-}
+std::string write_dot(const DotGraph& g) {
+  Graph graph(g.nodes.size());
+  for (std::size_t i = 0; i < g.edges.size(); ++i)
+    boost::add_edge(checked(g.edges[i].from, g), checked(g.edges[i].to, g), i, graph);
+  for (const DotCluster& c : g.clusters)
+    for (const std::size_t member : c.members) checked(member, g);
 
-std::string rules_to_dot(const RuleSet& rules, const Policy* only_policy) {
-  std::vector<const Policy*> policies;
-  if (only_policy != nullptr) {
-    policies.push_back(only_policy);
-  } else {
-    for (const Policy& p : rules.policies()) policies.push_back(&p);
-  }
-  return model_to_dot(rules.roles(), policies);
+  auto write_vertex = [&g](std::ostream& os, std::size_t v) {
+    const DotNode& n = g.nodes[v];
+    os << "[label=" << dot_quote(n.label) << ",shape=" << n.shape
+       << (n.dashed ? ",style=dashed" : "") << "]";
+  };
+  auto write_edge = [&g, &graph](std::ostream& os, const auto& e) {
+    const DotEdge& edge = g.edges[graph[e]];
+    if (edge.label.empty() && edge.color.empty()) return;
+    std::string attributes;
+    if (!edge.label.empty()) attributes = "label=" + dot_quote(edge.label);
+    if (!edge.color.empty()) attributes += (attributes.empty() ? "color=" : ",color=") + edge.color;
+    os << "[" << attributes << "]";
+  };
+  // Graph attributes and the clusters come first; a node named inside a cluster belongs to
+  // it, and its attributes follow in write_graphviz's own node list.
+  auto write_graph = [&g](std::ostream& os) {
+    for (const std::string& a : g.attributes) os << a << ";\n";
+    for (const DotCluster& c : g.clusters) {
+      os << "subgraph " << c.id << " {\nlabel=" << dot_quote(c.label) << ";\n";
+      for (const std::size_t v : c.members) os << g.nodes[v].id << ";\n";
+      os << "}\n";
+    }
+  };
+  std::vector<std::string> ids;
+  for (const DotNode& n : g.nodes) ids.push_back(n.id);
+
+  std::ostringstream out;
+  boost::write_graphviz(
+      out, graph, write_vertex, write_edge, write_graph,
+      boost::make_iterator_property_map(ids.begin(), boost::get(boost::vertex_index, graph)));
+  return out.str();
 }
 
 }  // namespace sla::graph

@@ -1,38 +1,64 @@
-// graph/dot.hpp — the loaded model drawn as a Graphviz graph (`sla graph`, SPEC §5).
+// graph/dot.hpp — a small directed graph written as Graphviz dot text (boost::write_graphviz).
 //
-// One `digraph G`, written by boost::write_graphviz, left to right (rankdir=LR):
+// This layer knows graphs, not rules: callers describe nodes, edges and clusters by position,
+// and write_dot() spells them out. Drawing the rules model (which node is a role, what an edge
+// means) lives with the model's public rendering, src/output/graphviz.cpp; keeping it out of
+// here is what lets the rules loader use src/graph (find_cycles) without src/graph depending on
+// the rules in turn.
 //
-//   - the role ladder, in a cluster labelled "roles": a box per role (file order) and an edge
-//     role → the role it escalates_to;
-//   - each policy, in a cluster labelled "policy <id>": an ellipse per target (file order) and,
-//     for every target, one edge into it from what starts its clock: from another target,
-//     labelled "met" or "breached" (breached edges red), or from an event node (plain text, e.g.
-//     "created"; one node per event type and policy, in order of first use).
+// The text, for one node in one cluster and one edge:
 //
-// So an edge A → B always reads "B's clock starts on A" (or "A escalates to B" in the ladder),
-// and a cycle in the picture is a cycle the loader rejects. Node ids are made from positions
-// (role_0, policy_1_target_2, policy_1_event_0), never from names, so any id the rules use is
-// safe; names appear only in labels, escaped for dot. A reference to a role or target that does
-// not exist (the loader rejects those) is drawn as a dashed node labelled "<name> (unknown)".
+//   digraph G {
+//   rankdir=LR;                          <- DotGraph::attributes, one a line
+//   subgraph cluster_roles {             <- each cluster: its id, label and members' ids
+//   label="roles";
+//   role_0;
+//   }
+//   role_0[label="engineer",shape=box];  <- each node: label, shape, ",style=dashed" if dashed
+//   role_0->role_1 [label="met",color=red];  <- each edge: label and color when set, else " ;"
+//   }
 //
-// The text depends only on the rules (and the policy chosen): the same rules give the same
-// bytes.
+// Nodes are written in index order, edges grouped by source node in index order and, within a
+// source, in the order given: the same DotGraph always gives the same bytes. Node ids must be
+// plain dot identifiers (callers build them from positions); labels may be any text and are
+// escaped here.
 #pragma once
 
+#include <cstddef>
 #include <string>
-
-#include "sla/policy.hpp"
-#include "sla/rule_set.hpp"
+#include <vector>
 
 namespace sla::graph {
 
-/// The dot text for the role ladder and every policy, or only `only_policy` when it is not
-/// null (the ladder is always drawn). Ends with a newline.
-std::string rules_to_dot(const RuleSet& rules, const Policy* only_policy = nullptr);
+struct DotNode {
+  std::string id;     ///< a plain dot identifier: letters, digits, '_'
+  std::string label;  ///< any text; escaped when written
+  std::string shape;  ///< a Graphviz shape: "box", "ellipse", "plaintext"
+  bool dashed = false;
+};
 
-/// The same from the parts, for callers (and tests) that have no RuleSet: `policies` are drawn
-/// in the order given.
-std::string model_to_dot(const std::vector<Role>& roles,
-                         const std::vector<const Policy*>& policies);
+struct DotEdge {
+  std::size_t from = 0;  ///< index into DotGraph::nodes
+  std::size_t to = 0;
+  std::string label;  ///< empty = none; escaped when written
+  std::string color;  ///< empty = Graphviz's default; a color name such as "red"
+};
+
+struct DotCluster {
+  std::string id;  ///< "cluster_..." (Graphviz draws a box only around subgraphs named so)
+  std::string label;
+  std::vector<std::size_t> members;  ///< indices into DotGraph::nodes
+};
+
+struct DotGraph {
+  std::vector<std::string> attributes;  ///< graph attributes such as "rankdir=LR"
+  std::vector<DotCluster> clusters;
+  std::vector<DotNode> nodes;
+  std::vector<DotEdge> edges;
+};
+
+/// `graph` as one `digraph G { ... }`, ending with a newline. Throws std::out_of_range when an
+/// edge or a cluster names a node index >= nodes.size().
+std::string write_dot(const DotGraph& graph);
 
 }  // namespace sla::graph

@@ -10,25 +10,35 @@
 namespace sla::json {
 namespace {
 
-// The length of the well-formed UTF-8 sequence starting at s[i] (Unicode Table 3-7: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or 0 when the byte there starts none.
-size_t utf8_sequence_length(std::string_view s, size_t i) {
+// UTF-8 at s[i] (Unicode Table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF).
+// Returns the length of the well-formed sequence there (> 0), or, when there is none, minus the
+// length of its "maximal subpart": the lead byte and the continuation bytes that were still
+// possible — which Unicode recommends replacing by one U+FFFD (a cut-off "\xe2\x82" is one).
+int utf8_sequence(std::string_view s, size_t i) {
   auto byte = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-  const unsigned b0 = byte(i);
   auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+  const unsigned b0 = byte(i);
   if (b0 < 0x80) return 1;
-  if (in(b0, 0xC2, 0xDF)) return in(byte(i + 1), 0x80, 0xBF) ? 2 : 0;
-  if (in(b0, 0xE0, 0xEF)) {
-    const unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
-    return in(byte(i + 1), lo, hi) && in(byte(i + 2), 0x80, 0xBF) ? 3 : 0;
+  int length = 0;
+  unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (in(b0, 0xC2, 0xDF)) {
+    length = 2;
+  } else if (in(b0, 0xE0, 0xEF)) {
+    length = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (in(b0, 0xF0, 0xF4)) {
+    length = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return -1;
   }
-  if (in(b0, 0xF0, 0xF4)) {
-    const unsigned lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    return in(byte(i + 1), lo, hi) && in(byte(i + 2), 0x80, 0xBF) && in(byte(i + 3), 0x80, 0xBF)
-               ? 4
-               : 0;
+  for (int k = 1; k < length; ++k) {
+    const bool ok = k == 1 ? in(byte(i + 1), lo, hi) : in(byte(i + k), 0x80, 0xBF);
+    if (!ok) return -k;
   }
-  return 0;
+  return length;
 }
 
 // Printable ASCII other than '"' and '\\': copied as it is.
@@ -73,12 +83,14 @@ void append_quoted(std::string& out, std::string_view text) {
       default:
         if (c < 0x20) {
           fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-        } else if (const size_t n = utf8_sequence_length(text, i); n > 0) {
-          out.append(text.substr(i, n));
-          i += n;
+        } else if (const int n = utf8_sequence(text, i); n > 0) {
+          out.append(text.substr(i, static_cast<size_t>(n)));
+          i += static_cast<size_t>(n);
           continue;
         } else {
-          out += "\\ufffd";
+          out += "\xEF\xBF\xBD";  // U+FFFD for the ill-formed sequence, as UTF-8
+          i += static_cast<size_t>(-n);
+          continue;
         }
     }
     ++i;

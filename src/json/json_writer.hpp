@@ -8,9 +8,10 @@
 //   out == R"({"target":"response","elapsed_s":1200})"
 //
 // Strings are escaped per RFC 8259: '"' and '\\', control characters (\n, \t, ... or \u00XX).
-// Text that is not valid UTF-8 has each bad byte replaced by U+FFFD, so the output is always
-// valid JSON. Misuse (a value where a key belongs, unbalanced ends) is a programming error and
-// throws std::logic_error. Writing into a reused string allocates nothing once it has grown.
+// Text that is not valid UTF-8 (a Latin-1 file name) gets one U+FFFD, written as UTF-8, per
+// ill-formed sequence (Unicode's "maximal subpart" practice), so the output is always valid JSON.
+// Misuse (a value where a key belongs, unbalanced ends) is a programming error and throws
+// std::logic_error. Writing into a reused string allocates nothing once it has grown.
 #pragma once
 
 #include <string>
