@@ -362,11 +362,9 @@ class Replay {
     const int k = level.slot;
     const Calendar& c = *calendar(r, k);
     const Seconds e = elapsed(r, k);
-    // Running time at the due instant: fixed once breached (a later goal change must not move
-    // after_breach levels), else where the current goal puts it.
     auto at_due = [&] {
-      if (r.breached) return elapsed_at_due(r, k);
       if (k == 0) return r.goal;
+      if (r.breached) return elapsed_at_due(r, k);
       return e + c.between(r.segment_start, *r.due);
     };
     const Instant due = r.breached ? due_at_breach(r) : *r.due;
@@ -558,7 +556,6 @@ class Replay {
 
   void breach(std::size_t i, Instant t, bool by_change) {
     Run& r = runs()[i];
-    elapsed_at_due(r, 0) = r.goal;  // the due instant is where running time reached the goal
     for (int k = 1; k < plan_target(i).slot_count; ++k)
       elapsed_at_due(r, k) =
           elapsed(r, k) + (r.paused ? Seconds{0} : calendar(r, k)->between(r.segment_start, t));
