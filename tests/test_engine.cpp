@@ -81,6 +81,16 @@ policies:
         stop: resolved
         optional: true
         goal: {sev1: 1h}
+  - id: self_raise
+    match: {contract: self_raise}
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      callback:
+        start: created
+        stop: resolved
+        on_severity_change: restart
+        goal: {sev1: 1h, sev2: 2h, sev3: 2h}
+        escalation: [{after: 30m, raise_severity: 1, escalate: 1}]
 )";
 
 const sla::Engine& engine() {
@@ -350,6 +360,24 @@ TEST_CASE("An escalation that raises the severity shortens another target's goal
   CHECK(show(target(e, "restarted", 2).due) == show("2026-11-23T12:00"));
   // The optional target applies to sev1 only: it starts at the change.
   CHECK(show(target(e, "second_line").started) == show("2026-11-23T10:00"));
+}
+
+TEST_CASE("A level that restarts its own target reports its effects on the cycle that fired") {
+  // sev2 from Monday 09:00: after 30m the level raises to sev1 and hands the ticket up; the
+  // target restarts on the change, so cycle 1 ends at 09:30 and cycle 2 (1h) starts then.
+  const auto e = engine().evaluate(ticket("self_raise", "C", "sev2", "2026-11-23T09:00"),
+                                   at("2026-11-23T09:45"));
+  const auto& fired = level(e, "callback", 1, 1);
+  CHECK(fired.fired);
+  CHECK(fired.severity_effect == sla::SeverityEffect::changed);
+  CHECK(fired.severity == "sev1");
+  CHECK(fired.assignee == "service_manager");
+  CHECK(target(e, "callback", 1).state == sla::TargetState::met);
+  const auto& next = level(e, "callback", 1, 2);  // cycle 2's level: 30m from 09:30
+  CHECK_FALSE(next.fired);
+  CHECK(show(next.at) == show("2026-11-23T10:00"));
+  CHECK(next.severity.empty());
+  CHECK(next.assignee.empty());
 }
 
 TEST_CASE("Raising the severity past the most severe is a reported no-op") {

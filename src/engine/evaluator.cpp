@@ -698,7 +698,10 @@ class Replay {
   void fire(std::size_t i, std::size_t l) {
     Run& r = runs()[i];
     const LevelPlan& level = plan_target(i).levels[l];
-    EscalationOutcome& o = level_outcome(r, l);
+    // The fired level's entry, by index: `change` below may end this cycle (restart) and move
+    // the run on to the next cycle's outcome, and may grow the vector.
+    const std::size_t entry = outcome(r).first_escalation + l;
+    EscalationOutcome& o = out_.escalations[entry];
     o.fired = true;
     o.at = sim_;
     level_at(r, l) = sim_;
@@ -713,8 +716,7 @@ class Replay {
       o.severity_effect = wanted == severity_ ? SeverityEffect::unchanged : SeverityEffect::changed;
       if (wanted != severity_ && apply_effects_) change(tier_, wanted);
     }
-    // `change` may have grown the outcome vectors: look the level up again.
-    EscalationOutcome& after = level_outcome(runs()[i], l);
+    EscalationOutcome& after = out_.escalations[entry];
     after.assignee = role_name(assignee_);
     after.severity = plan_.rules.severities()[static_cast<std::size_t>(severity_)].id;
   }
