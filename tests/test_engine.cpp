@@ -91,6 +91,11 @@ policies:
         on_severity_change: restart
         goal: {sev1: 1h, sev2: 2h, sev3: 2h}
         escalation: [{after: 30m, raise_severity: 1, escalate: 1}]
+  - id: visits
+    match: {contract: visits}
+    tiers: {C: {calendar: cn-office}, D: {calendar: cn-office}}
+    targets:
+      visit: {start: created, stop: arrived, goal: bd+1@08:00}
 )";
 
 const sla::Engine& engine() {
@@ -343,6 +348,23 @@ TEST_CASE("A tier change moves business clocks to the new tier's calendar") {
   CHECK(e.tier == "A");
   CHECK(show(target(e, "resolution").due) == show("2026-11-23T11:00"));
   CHECK(target(e, "resolution").elapsed == std::chrono::minutes{90});
+}
+
+TEST_CASE("A tier change that keeps the calendar keeps a bd+N@HH:MM goal's due instant") {
+  // bd+1@08:00 from Monday 10:00 is due Tuesday 08:00, before cn-office opens (L = 7h, all of
+  // it by Monday 18:00). Tier D counts on the same calendar: the due instant stays.
+  const auto t =
+      ticket("visits", "C", "sev2", "2026-11-23T10:00", {{"2026-11-23T11:00", "tier:D"}});
+  const auto before = engine().evaluate(t, at("2026-11-23T10:30"));
+  CHECK(show(target(before, "visit").due) == show("2026-11-24T08:00"));
+  const auto after = engine().evaluate(t, at("2026-11-23T11:30"));
+  CHECK(after.tier == "D");
+  CHECK(target(after, "visit").goal == std::chrono::hours{7});
+  CHECK(show(target(after, "visit").due) == show("2026-11-24T08:00"));
+  // At Monday 18:00 all 7 h have run, and the target is not breached until its due instant.
+  const auto evening = engine().evaluate(t, at("2026-11-23T20:00"));
+  CHECK(target(evening, "visit").state == sla::TargetState::running);
+  CHECK(target(evening, "visit").remaining == std::chrono::seconds{0});
 }
 
 TEST_CASE("An escalation that raises the severity shortens another target's goal") {

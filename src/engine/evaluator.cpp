@@ -630,7 +630,6 @@ class Replay {
 
   // The ticket's tier or severity changes at sim_: every open cycle applies its new goal.
   void change(int tier, int severity) {
-    const bool tier_changed = tier != tier_;
     tier_ = tier;
     severity_ = severity;
     for (std::size_t i = 0; i < runs().size(); ++i) {
@@ -657,7 +656,9 @@ class Replay {
       const Calendar* before = calendar(r, 0);
       r.spec = (*cells)[std::min(static_cast<std::size_t>(r.cycle - 1), cells->size() - 1)];
       set_calendars(i);
-      if (tier_changed || calendar(r, 0) != before) r.continuous = false;
+      // Counting goes on uninterrupted when the cycle's calendar stays (a tier on the same
+      // calendar, a clock that is not the tier's): the start-anchored due instant stays too.
+      if (calendar(r, 0) != before) r.continuous = false;
       r.goal = length(*calendar(r, 0), r.spec, r.cycle_start, true);
       r.dirty = true;
       if (r.breached) continue;
