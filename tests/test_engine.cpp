@@ -96,6 +96,12 @@ policies:
     tiers: {C: {calendar: cn-office}, D: {calendar: cn-office}}
     targets:
       visit: {start: created, stop: arrived, goal: bd+1@08:00}
+  - id: updates
+    match: {contract: updates}
+    tiers: {A: {calendar: cn-24x7}}
+    targets:
+      fix: {start: created, stop: fixed, goal: 4h}
+      updates: {start: created, stop: met(fix), restart: [customer_updated, fixed], goal: [1h]}
 )";
 
 const sla::Engine& engine() {
@@ -314,6 +320,19 @@ TEST_CASE("A target waiting on a breach that never comes stays pending") {
   CHECK(target(e, "remote_fix").state == sla::TargetState::met);
   CHECK(target(e, "on_site").state == sla::TargetState::pending);
   CHECK_FALSE(e.next_wakeup.has_value());
+}
+
+TEST_CASE("A cycle that starts and stops at one instant reports its due instant") {
+  // `fixed` at 10:00 restarts `updates` (cycle 2, 1h) and, by meeting `fix`, stops it at once.
+  const auto e = engine().evaluate(
+      ticket("updates", "A", "sev2", "2026-11-23T09:00", {{"2026-11-23T10:00", "fixed"}}),
+      at("2026-11-23T10:30"));
+  CHECK(target(e, "fix").state == sla::TargetState::met);
+  const auto& second = target(e, "updates", 2);
+  CHECK(second.state == sla::TargetState::met);
+  CHECK(show(second.started) == show("2026-11-23T10:00"));
+  CHECK(show(second.stopped) == show("2026-11-23T10:00"));
+  CHECK(show(second.due) == show("2026-11-23T11:00"));
 }
 
 TEST_CASE("A severity change recomputes the goal from the same start; past due breaches at once") {

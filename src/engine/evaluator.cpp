@@ -503,6 +503,9 @@ class Replay {
   // Ends the current cycle at t: met, missed (after a breach) or cancelled.
   void close_cycle(std::size_t i, Instant t, bool cancelled) {
     Run& r = runs()[i];
+    // A cycle that began, resumed or changed goal at this very instant (a restart, then a stop
+    // that its event caused) has not been refreshed yet: its due instant as it stands.
+    if (r.dirty && !r.paused && !r.breached) r.due = due_of(i);
     end_segment(i, t);
     TargetOutcome& o = outcome(r);
     o.stopped = t;
