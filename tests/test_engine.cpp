@@ -96,6 +96,11 @@ policies:
     tiers: {C: {calendar: cn-office}, D: {calendar: cn-office}}
     targets:
       visit: {start: created, stop: arrived, goal: bd+1@08:00}
+      daily:
+        start: created
+        stop: arrived
+        goal: 1cd
+        escalation: [{after: 30m, clock: business, notify: [engineer]}, {after: 30m, action: x}]
   - id: updates
     match: {contract: updates}
     tiers: {A: {calendar: cn-24x7}}
@@ -384,6 +389,17 @@ TEST_CASE("A tier change that keeps the calendar keeps a bd+N@HH:MM goal's due i
   const auto evening = engine().evaluate(t, at("2026-11-23T20:00"));
   CHECK(target(evening, "visit").state == sla::TargetState::running);
   CHECK(target(evening, "visit").remaining == std::chrono::seconds{0});
+}
+
+TEST_CASE("A level on the business clock counts business time under a goal in calendar days") {
+  // `daily` (1cd) counts on the wall clock; its first level says `clock: business` (cn-office):
+  // 30m from Friday 17:45 = 17:45-18:00 and Monday 09:00-09:15. The second level has no clock
+  // and counts on the cycle's: 30 real minutes.
+  const auto e =
+      engine().evaluate(ticket("visits", "C", "sev2", "2026-11-20T17:45"), at("2026-11-20T17:50"));
+  CHECK(show(target(e, "daily").due) == show("2026-11-21T17:45"));
+  CHECK(show(level(e, "daily", 1).at) == show("2026-11-23T09:15"));
+  CHECK(show(level(e, "daily", 2).at) == show("2026-11-20T18:15"));
 }
 
 TEST_CASE("An escalation that raises the severity shortens another target's goal") {
