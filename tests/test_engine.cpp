@@ -101,6 +101,12 @@ policies:
         stop: arrived
         goal: 1cd
         escalation: [{after: 30m, clock: business, notify: [engineer]}, {after: 30m, action: x}]
+      watchdog:
+        start: created
+        stop: arrived
+        clock: cn-24x7
+        goal: 4h
+        escalation: [{after: 2h, clock: business, notify: [engineer]}]
   - id: updates
     match: {contract: updates}
     tiers: {A: {calendar: cn-24x7}}
@@ -400,6 +406,15 @@ TEST_CASE("A level on the business clock counts business time under a goal in ca
   CHECK(show(target(e, "daily").due) == show("2026-11-21T17:45"));
   CHECK(show(level(e, "daily", 1).at) == show("2026-11-23T09:15"));
   CHECK(show(level(e, "daily", 2).at) == show("2026-11-20T18:15"));
+}
+
+TEST_CASE("A level on its own clock fires when that clock's time is reached and not at the due") {
+  // `watchdog` runs 4h on cn-24x7 from Friday 16:00: due 20:00. Its level counts 2h on the
+  // tier's cn-office: 16:00-18:00, all the office time before the due, so it fires at 18:00.
+  const auto e =
+      engine().evaluate(ticket("visits", "C", "sev2", "2026-11-20T16:00"), at("2026-11-20T16:30"));
+  CHECK(show(target(e, "watchdog").due) == show("2026-11-20T20:00"));
+  CHECK(show(level(e, "watchdog", 1).at) == show("2026-11-20T18:00"));
 }
 
 TEST_CASE("An escalation that raises the severity shortens another target's goal") {

@@ -391,8 +391,8 @@ class Replay {
     Instant at;
     if (threshold <= e)
       at = r.segment_start;
-    else if (!r.breached && threshold == at_due())
-      at = *r.due;
+    else if (k == 0 && !r.breached && threshold == r.goal)  // the goal itself (at_breach,
+      at = *r.due;  // at: 100%): at the due instant, which a start-anchored goal may put later
     else
       at = c.add(r.segment_start, threshold - e);
     return std::max(at, sim_);
