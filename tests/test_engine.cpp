@@ -113,6 +113,17 @@ policies:
     targets:
       fix: {start: created, stop: fixed, goal: 4h}
       updates: {start: created, stop: met(fix), restart: [customer_updated, fixed], goal: [1h]}
+  - id: late
+    match: {contract: late}
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      fix:
+        start: created
+        stop: resolved
+        pause: waiting_customer
+        resume: customer_replied
+        goal: {sev1: 2h, sev2: 8h, sev3: 8h}
+        escalation: [{after_breach: 1h, clock: cn-24x7, action: call}]
 )";
 
 const sla::Engine& engine() {
@@ -367,6 +378,51 @@ TEST_CASE("A severity change recomputes the goal from the same start; past due b
                                        at("2026-11-23T11:00"));
   CHECK(target(early, "resolution").state == sla::TargetState::running);
   CHECK(show(target(early, "resolution").due) == show("2026-11-23T18:00"));
+}
+
+TEST_CASE("After a breach the due instant follows the goal and breached_at stays") {
+  // Tier A (7x24), sev3: resolution 48h from Monday 09:00 breaches Wednesday 09:00, where its
+  // level raises the severity to sev2 (24h): running time reached 24h on Tuesday 09:00, the
+  // due instant now; breached_at stays Wednesday 09:00. after_breach 24h = 48h of running
+  // time: reached, so it fires at the change.
+  const auto e = engine().evaluate(ticket("maintenance", "A", "sev3", "2026-11-23T09:00"),
+                                   at("2026-11-25T10:00"));
+  CHECK(e.severity == "sev2");
+  const auto& r = target(e, "resolution");
+  CHECK(r.state == sla::TargetState::breached);
+  CHECK(r.goal == std::chrono::hours{24});
+  CHECK(show(r.due) == show("2026-11-24T09:00"));
+  CHECK(show(r.breached_at) == show("2026-11-25T09:00"));
+  CHECK(r.remaining == -std::chrono::hours{25});
+  CHECK(show(level(e, "resolution", 4).at) == show("2026-11-25T09:00"));
+}
+
+TEST_CASE("A pause after a breach by a change keeps the due instant") {
+  // As in the severity-change case: due Monday 18:00, breached at the change Tuesday 12:00;
+  // paused 13:00-14:00.
+  const auto e = engine().evaluate(ticket("maintenance", "C", "sev3", "2026-11-23T09:00",
+                                          {{"2026-11-24T12:00", "severity:P1"},
+                                           {"2026-11-24T13:00", "waiting_customer"},
+                                           {"2026-11-24T14:00", "customer_replied"}}),
+                                   at("2026-11-24T15:00"));
+  const auto& r = target(e, "resolution");
+  CHECK(r.state == sla::TargetState::breached);
+  CHECK(show(r.due) == show("2026-11-23T18:00"));
+  CHECK(show(r.breached_at) == show("2026-11-24T12:00"));
+}
+
+TEST_CASE("after_breach on the level's own clock counts from the due instant") {
+  // sev2 (8h) from Monday 09:00; raised to P1 (2h) at 14:00, when 4h have run: due 11:00,
+  // breached at 14:00. The level counts 1h of cn-24x7 after the due: 12:00, already past, so
+  // it fires at the change.
+  const auto e = engine().evaluate(
+      ticket("late", "C", "sev2", "2026-11-23T09:00", {{"2026-11-23T14:00", "severity:P1"}}),
+      at("2026-11-23T14:30"));
+  const auto& f = target(e, "fix");
+  CHECK(show(f.due) == show("2026-11-23T11:00"));
+  CHECK(show(f.breached_at) == show("2026-11-23T14:00"));
+  CHECK(level(e, "fix", 1).fired);
+  CHECK(show(level(e, "fix", 1).at) == show("2026-11-23T14:00"));
 }
 
 TEST_CASE("A tier change moves business clocks to the new tier's calendar") {
