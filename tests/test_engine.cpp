@@ -95,7 +95,11 @@ policies:
     match: {contract: visits}
     tiers: {C: {calendar: cn-office}, D: {calendar: cn-office}}
     targets:
-      visit: {start: created, stop: arrived, goal: bd+1@08:00}
+      visit:
+        start: created
+        stop: arrived
+        goal: bd+1@08:00
+        escalation: [{at_breach: true, notify: [engineer]}]
       daily:
         start: created
         stop: arrived
@@ -451,6 +455,18 @@ TEST_CASE("A tier change that keeps the calendar keeps a bd+N@HH:MM goal's due i
   const auto evening = engine().evaluate(t, at("2026-11-23T20:00"));
   CHECK(target(evening, "visit").state == sla::TargetState::running);
   CHECK(target(evening, "visit").remaining == std::chrono::seconds{0});
+}
+
+TEST_CASE("A change after the goal's time has run does not fire at_breach before the due") {
+  // visit (bd+1@08:00) from Monday 10:00 has run its 7h at 18:00 and is due Tuesday 08:00. A
+  // severity change at 20:00 keeps that goal; its at_breach level still waits for 08:00.
+  const auto e = engine().evaluate(
+      ticket("visits", "C", "sev2", "2026-11-23T10:00", {{"2026-11-23T20:00", "severity:sev1"}}),
+      at("2026-11-23T21:00"));
+  CHECK(target(e, "visit").state == sla::TargetState::running);
+  CHECK_FALSE(level(e, "visit", 1).fired);
+  CHECK(show(level(e, "visit", 1).at) == show("2026-11-24T08:00"));
+  CHECK(show(e.next_wakeup) == show("2026-11-24T08:00"));
 }
 
 TEST_CASE("A level on the business clock counts business time under a goal in calendar days") {

@@ -389,10 +389,12 @@ class Replay {
         return kNever;
     }
     Instant at;
-    if (threshold <= e)
+    // The goal itself (at_breach, at: 100%) is reached at the due instant, which a
+    // start-anchored goal (bd+1@08:00) may put after its running time is used up.
+    if (k == 0 && !r.breached && threshold == r.goal)
+      at = *r.due;
+    else if (threshold <= e)
       at = r.segment_start;
-    else if (k == 0 && !r.breached && threshold == r.goal)  // the goal itself (at_breach,
-      at = *r.due;  // at: 100%): at the due instant, which a start-anchored goal may put later
     else
       at = c.add(r.segment_start, threshold - e);
     return std::max(at, sim_);
