@@ -270,10 +270,12 @@ TEST_CASE("At the due instant a clock is still running; one second later it is b
   const auto t = ticket("maintenance", "A", "sev1", "2026-11-23T09:00");
   const auto at_due = engine().evaluate(t, at("2026-11-23T11:00"));
   CHECK(target(at_due, "resolution").state == sla::TargetState::running);
+  CHECK_FALSE(target(at_due, "resolution").breached_at.has_value());  // not breached yet
   CHECK(level(at_due, "resolution", 3).fired);  // its instant is <= now
   CHECK(show(at_due.next_wakeup) == show("2026-11-23T11:00:01"));
   const auto after = engine().evaluate(t, at("2026-11-23T11:00:01"));
   CHECK(target(after, "resolution").state == sla::TargetState::breached);
+  CHECK(show(target(after, "resolution").breached_at) == show("2026-11-23T11:00"));
 }
 
 TEST_CASE("A pause across the National Day holiday freezes the clock; resuming recomputes due") {

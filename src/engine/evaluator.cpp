@@ -755,6 +755,7 @@ class Replay {
     o.state = breach_visible ? TargetState::breached
               : r.paused     ? TargetState::paused
                              : TargetState::running;
+    if (!breach_visible) o.breached_at.reset();  // at the due instant itself: not breached yet
     o.due = r.paused ? std::nullopt : r.due;
     const auto& levels = plan_target(i).levels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
