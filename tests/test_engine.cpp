@@ -99,7 +99,7 @@ policies:
         start: created
         stop: arrived
         goal: bd+1@08:00
-        escalation: [{at_breach: true, notify: [engineer]}]
+        escalation: [{at_breach: true, notify: [engineer]}, {after: 7h, notify: [engineer]}]
       daily:
         start: created
         stop: arrived
@@ -271,7 +271,7 @@ TEST_CASE("At the due instant a clock is still running; one second later it is b
   const auto at_due = engine().evaluate(t, at("2026-11-23T11:00"));
   CHECK(target(at_due, "resolution").state == sla::TargetState::running);
   CHECK_FALSE(target(at_due, "resolution").breached_at.has_value());  // not breached yet
-  CHECK(level(at_due, "resolution", 3).fired);  // its instant is <= now
+  CHECK(level(at_due, "resolution", 3).fired);                        // its instant is <= now
   CHECK(show(at_due.next_wakeup) == show("2026-11-23T11:00:01"));
   const auto after = engine().evaluate(t, at("2026-11-23T11:00:01"));
   CHECK(target(after, "resolution").state == sla::TargetState::breached);
@@ -469,6 +469,17 @@ TEST_CASE("A change after the goal's time has run does not fire at_breach before
   CHECK_FALSE(level(e, "visit", 1).fired);
   CHECK(show(level(e, "visit", 1).at) == show("2026-11-24T08:00"));
   CHECK(show(e.next_wakeup) == show("2026-11-24T08:00"));
+}
+
+TEST_CASE("after: D fires when D has run even when D is the goal's length") {
+  // visit (bd+1@08:00) from Monday 10:00: L = 7h, run by Monday 18:00, due Tuesday 08:00. The
+  // level `after: 7h` fires when 7h have run; only the breach waits for the due instant.
+  const auto e =
+      engine().evaluate(ticket("visits", "C", "sev2", "2026-11-23T10:00"), at("2026-11-23T18:30"));
+  CHECK(level(e, "visit", 2).fired);
+  CHECK(show(level(e, "visit", 2).at) == show("2026-11-23T18:00"));
+  CHECK_FALSE(level(e, "visit", 1).fired);
+  CHECK(show(level(e, "visit", 1).at) == show("2026-11-24T08:00"));
 }
 
 TEST_CASE("A level on the business clock counts business time under a goal in calendar days") {

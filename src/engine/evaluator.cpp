@@ -390,8 +390,11 @@ class Replay {
     }
     Instant at;
     // The goal itself (at_breach, at: 100%) is reached at the due instant, which a
-    // start-anchored goal (bd+1@08:00) may put after its running time is used up.
-    if (k == 0 && !r.breached && threshold == r.goal)
+    // start-anchored goal (bd+1@08:00) may put after its running time is used up. (Decided by
+    // the trigger: an `after: 7h` on a 7h goal is reached when 7h have run.)
+    const bool the_goal = level.kind == Trigger::at_breach ||
+                          (level.kind == Trigger::at_percent && level.basis_points == 10000);
+    if (the_goal && !r.breached)
       at = *r.due;
     else if (threshold <= e)
       at = r.segment_start;
