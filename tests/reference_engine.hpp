@@ -1,35 +1,36 @@
 // tests/reference_engine.hpp — an independent, brute-force model of ticket evaluation.
 //
 // It answers what sla::Engine answers (sla/engine.hpp, "THE MODEL"), from the same RuleSet and
-// Ticket, but shares no code with src/engine: it was written from the model's text alone. It is
-// a tick simulation, meant to be obviously right and slow:
+// Ticket, but shares no code with src/engine: it was written from the model's text, before the
+// engine's evaluator was read. It is a tick simulation, meant to be obviously right and slow:
 //
 //   * Openness. Every calendar of the rule set becomes a bitmap of open minutes, filled from
 //     tests/reference_calendar.hpp's interval union (the calendar's own brute-force model); the
 //     wall clock is always open. All windows and zone offsets used are whole minutes, so a
 //     minute is open or closed as a whole.
 //   * Time moves in ticks of one minute, or of one second while some threshold (a level, a due
-//     instant) is crossed strictly inside the minute. At each tick instant t, in this order: the
-//     ticket's creation (at `created`), the events at t in log order, then, until nothing
-//     changes, targets in the policy's order: the breach (running time >= L) and the levels in
-//     list order whose running time reached their threshold. Then every running cycle adds the
-//     tick's open time to one counter per clock (the tier's calendar, the wall, each calendar).
-//   * Running time is those counters: a cycle's elapsed time is the counter of its clock; a
-//     level counts on its own clock's counter. "The instant running time reaches X" is read off
-//     the counter's recorded history (past) or found by walking minutes forward (future).
-//   * The calendar's duration arithmetic is used once per goal: the due instant of `2bd`,
-//     `eobd+N`, `bd+N@HH:MM` at the cycle's start (ReferenceCalendar), whose open time from the
-//     start is the goal's length L.
+//     instant) lies strictly inside the minute. At each tick instant t, in this order: the
+//     ticket's creation, the events at t in log order, then breaches and levels, one at a time,
+//     always the first due in the policy's order. Then every counting cycle adds the tick's
+//     open time to its counters: its own clock's (its running time, `elapsed`) and each of its
+//     levels' clocks'.
+//   * "The instant running time reaches X" is read off a counter's recorded history (past) or
+//     found by walking its calendar's bitmap forward (future), nothing cleverer.
+//   * The calendar's duration arithmetic (ReferenceCalendar) is used once per goal or trigger in
+//     business days: the instant `2bd`, `eobd+N`, `bd+N@HH:MM` gives from the cycle's start,
+//     whose open time from the start is the goal's length L.
 //
-// Readings of the model where its text leaves a choice (each one marked "READING" below) are
-// those of the engine's header where it states them; the rest are listed in the test's report.
+// Each rule is marked MODEL (the text of sla/engine.hpp says so) or READING (the text leaves a
+// choice; the one made here, which tests/test_engine_reference.cpp's header lists, was checked
+// against the engine and reported). Keep them apart: a READING is a question for the model's
+// wording, a MODEL rule that the engine breaks is an engine bug.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
-#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -106,6 +107,13 @@ class RefClocks {
       cals_.push_back(
           std::make_unique<ReferenceCalendar>(rules.calendar(id).definition(), first, last));
     }
+    // READING: the wall clock, for durations in business days, is an always-open calendar in
+    // UTC (every day a business day, from 00:00 to 24:00 UTC).
+    sla::CalendarDefinition wall;
+    wall.id = "wall";
+    for (auto& day : wall.weekly)
+      day = {sla::LocalWindow{std::chrono::hours{0}, std::chrono::hours{24}}};
+    wall_ = std::make_unique<ReferenceCalendar>(wall, first, last);
     lo_ = local_midnight(first + days{1}) + 86400;  // safely inside every zone's model
     hi_ = local_midnight(last) - 2 * 86400;
     for (const auto& c : cals_) {
@@ -122,7 +130,12 @@ class RefClocks {
         for (int64_t m = std::max(o, lo_); m < std::min(cl, hi_); m += 60)
           bits[static_cast<std::size_t>((m - lo_) / 60)] = 1;
       }
+      // Where each minute's stretch of equal openness ends, to walk a stretch at a time.
+      std::vector<std::int32_t> ends(n, static_cast<std::int32_t>(n));
+      for (std::size_t m = n - 1; m-- > 0;)
+        ends[m] = bits[m] == bits[m + 1] ? ends[m + 1] : static_cast<std::int32_t>(m + 1);
       bits_.push_back(std::move(bits));
+      ends_.push_back(std::move(ends));
     }
   }
 
@@ -135,7 +148,10 @@ class RefClocks {
     throw std::logic_error("unknown calendar " + id);
   }
   const std::string& id(int k) const { return ids_[static_cast<std::size_t>(k)]; }
-  const ReferenceCalendar& calendar(int k) const { return *cals_[static_cast<std::size_t>(k)]; }
+  /// Calendar k, or (k = -1) the wall clock as an always-open UTC calendar.
+  const ReferenceCalendar& calendar(int k) const {
+    return k < 0 ? *wall_ : *cals_[static_cast<std::size_t>(k)];
+  }
 
   /// Whether calendar k (-1: the wall clock) is open during the second starting at t.
   bool open(int k, int64_t t) const {
@@ -144,10 +160,22 @@ class RefClocks {
     return bits_[static_cast<std::size_t>(k)][static_cast<std::size_t>((t - lo_) / 60)] != 0;
   }
 
+  /// The end of the stretch of minutes around t in which calendar k (-1: the wall clock) stays
+  /// open, or stays closed.
+  int64_t stretch_end(int k, int64_t t) const {
+    if (t < lo_ || t >= hi_) throw OutOfRange("instant " + format_utc(t) + " outside the model");
+    if (k < 0) return hi_;
+    return lo_ +
+           60 * int64_t{
+                    ends_[static_cast<std::size_t>(k)][static_cast<std::size_t>((t - lo_) / 60)]};
+  }
+
  private:
   std::vector<std::string> ids_;
   std::vector<std::unique_ptr<ReferenceCalendar>> cals_;
+  std::unique_ptr<ReferenceCalendar> wall_;
   std::vector<std::vector<std::uint8_t>> bits_;
+  std::vector<std::vector<std::int32_t>> ends_;
   int64_t lo_ = 0, hi_ = 0;
 };
 
@@ -161,14 +189,7 @@ class ReferenceEngine {
 
   RefEvaluation evaluate(const sla::Ticket& ticket, int64_t now) const {
     Sim sim(*this, ticket, now, /*actions=*/true);
-    try {
-      return sim.run_and_report();
-    } catch (const ChangeLimit&) {
-      RefEvaluation out;
-      out.ok = false;
-      out.diagnostics.push_back({-1, "change_limit", true});
-      return out;
-    }
+    return sim.run_and_report();
   }
 
   /// Engine::due: a ticket created at `created` to which nothing happens, its levels' actions
@@ -190,8 +211,7 @@ class ReferenceEngine {
 
   struct ChangeLimit {};
 
-  // Counters: 0 = the business clock (the tier's calendar of the moment), 1 = the wall clock,
-  // 2 + k = calendar k.
+  /// A stretch during which a counter grew by one second per second.
   struct Run {
     int64_t t0, r0, len;
   };
@@ -201,26 +221,35 @@ class ReferenceEngine {
     std::string assignee, severity;
     SeverityEffect effect = SeverityEffect::none;
   };
+  // Counters of a cycle: 0 = the business clock (the tier's calendar of the moment), 1 = the
+  // wall clock, 2 + k = calendar k, and the last = the cycle's own clock (whatever clock its
+  // goal counts on at the moment: its running time, elapsed).
   struct Cycle {
     int number = 1;
     int64_t start = 0;
     OptT stop;
     TargetState end_state = TargetState::running;
-    bool paused = false;
     sla::DurationSpec spec;
     int64_t L = 0;
-    int counter = 0;
+    int base = 0;          ///< the counter (0, 1, 2 + k) whose clock the cycle's clock is now
+    bool anchored = true;  ///< counted without a pause on one calendar since it started
+    int64_t due0 = 0;      ///< anchored, goal in business days: the instant the goal gives
+    int64_t seg = 0;       ///< the last start, resume or goal change while running
     std::vector<int64_t> R;
     std::vector<std::vector<Run>> runs;
-    OptT breached_at;  ///< the breach instant (the due instant, or the change that passed it)
-    int64_t visible_from = std::numeric_limits<int64_t>::max();  ///< state `breached` from here
+    OptT breached_at;
+    int64_t visible_from = std::numeric_limits<int64_t>::max();  ///< `breached` from here on
     OptT due_at_end;
     std::string zone_at_end;
     std::vector<Level> levels;
+    long due_version = -1;
+    std::vector<std::pair<long, int64_t>> thresholds;  ///< per level: (version, threshold)
+    int64_t due_cache = 0;
   };
   struct Target {
-    bool start_happened = false;
-    bool done = false;  ///< stopped by a stop condition: never starts again
+    bool start_happened = false;  ///< its start condition happened (pending until then)
+    bool done = false;            ///< stopped by a stop condition: never starts again
+    bool paused = false;          ///< the target's pause state (it outlives a cycle)
     std::vector<Cycle> cycles;
     bool live() const { return !cycles.empty() && !cycles.back().stop; }
   };
@@ -228,18 +257,19 @@ class ReferenceEngine {
   class Sim {
    public:
     Sim(const ReferenceEngine& ref, const sla::Ticket& ticket, int64_t now, bool actions)
-        : ref_(ref),
-          clocks_(ref.clocks_),
-          rules_(ref.rules_),
-          ticket_(ticket),
-          now_(now),
-          actions_(actions) {}
+        : clocks_(ref.clocks_), rules_(ref.rules_), ticket_(ticket), now_(now), actions_(actions) {}
 
     RefEvaluation run_and_report() {
       RefEvaluation out;
       if (!resolve(out)) return out;
       screen_events(out);
-      simulate(now_, /*stop_when_quiet=*/false);
+      try {
+        if (now_ >= created()) simulate(now_, /*stop_when_quiet=*/false);
+      } catch (const ChangeLimit&) {  // MODEL: a loop in the rules is an error result
+        out.ok = false;
+        out.diagnostics.push_back({-1, "change_limit", true});
+        return out;
+      }
       report(out);
       return out;
     }
@@ -250,21 +280,21 @@ class ReferenceEngine {
       if (!resolve(ignored)) return out;
       const int64_t end = simulate(now_, /*stop_when_quiet=*/true);
       for (std::size_t i = 0; i < targets_.size(); ++i) {
-        const auto& rule = policy_->targets[i];
         RefScheduledTarget s;
-        s.id = rule.id;
-        s.levels.assign(rule.escalation.size(), std::nullopt);
-        const Target& g = targets_[i];
+        s.id = rule(i).id;
+        s.levels.assign(rule(i).escalation.size(), std::nullopt);
+        Target& g = targets_[i];
         if (!g.cycles.empty()) {
-          const Cycle& c = g.cycles.front();
+          Cycle& c = g.cycles.front();
+          const bool running = !c.stop && !g.paused;
           s.start = c.start;
           s.goal = c.L;
-          s.due = due_of(c, end);
+          s.due = c.stop ? c.due_at_end : running ? OptT{due_of(c, end)} : OptT{};
           for (std::size_t k = 0; k < c.levels.size(); ++k) {
             if (c.levels[k].fired)
               s.levels[k] = c.levels[k].at;
-            else
-              s.levels[k] = predict_level(i, c, k, end);
+            else if (running)
+              s.levels[k] = predict(i, c, k, end);
           }
         }
         out.push_back(std::move(s));
@@ -273,7 +303,6 @@ class ReferenceEngine {
     }
 
    private:
-    const ReferenceEngine& ref_;
     const RefClocks& clocks_;
     const sla::RuleSet& rules_;
     const sla::Ticket& ticket_;
@@ -281,15 +310,19 @@ class ReferenceEngine {
     bool actions_;
 
     const sla::Policy* policy_ = nullptr;
-    int tier_ = 0;      // index into policy_->tiers
-    int severity_ = 0;  // rank
+    std::vector<int> tier_calendars_;  // per tier of the policy: its calendar's index
+    int tier_ = 0;                     // index into policy_->tiers
+    int severity_ = 0;                 // rank
     std::string assignee_;
     std::vector<Target> targets_;
     std::vector<std::size_t> accepted_;  // event indices, in log order
     std::size_t next_event_ = 0;
-    long version_ = 0;  // bumped by every change; caches of future thresholds key on it
-    std::map<std::tuple<std::size_t, int, std::size_t>, std::pair<long, int64_t>> cache_;
-    int changes_ = 0;  // levels fired: more than 10,000 is a loop in the rules
+    std::vector<std::pair<bool, std::size_t>> cascade_;  // (is a stop, target), first in first
+    long version_ = 0;  // bumped by every change; cached instants and thresholds key on it
+    std::vector<std::vector<int>> counters_;  // per target: the counters its cycles need
+    int changes_ = 0;  // breaches and levels fired: MODEL: more than 10,000 is a loop
+
+    int64_t created() const { return secs(ticket_.created); }
 
     // --- resolution and the event screen ----------------------------------------------------
 
@@ -306,15 +339,26 @@ class ReferenceEngine {
         policy_ = rules_.match_policy(ticket_.attributes);
         if (!policy_) return error("no_matching_policy");
       }
+      out.policy = policy_->id;
+      for (const auto& tier : policy_->tiers)
+        tier_calendars_.push_back(clocks_.index_of(tier.calendar));
       const sla::Tier* tier = policy_->find_tier(ticket_.tier);
       if (!tier) return error("unknown_tier");
       tier_ = static_cast<int>(tier - policy_->tiers.data());
       const sla::Severity* sev = rules_.find_severity(ticket_.severity);
       if (!sev) return error("unknown_severity");
       severity_ = sev->rank;
+      if (!ticket_.assignee.empty() && !rules_.find_role(ticket_.assignee))
+        return error("unknown_role");
       assignee_ = ticket_.assignee.empty() ? bottom_role() : ticket_.assignee;
       targets_.assign(policy_->targets.size(), Target{});
-      out.policy = policy_->id;
+      // A cycle counts its own clock and its levels' clocks (the others are never read).
+      counters_.assign(targets_.size(), {cyc()});
+      for (std::size_t i = 0; i < targets_.size(); ++i)
+        for (std::size_t k = 0; k < rule(i).escalation.size(); ++k)
+          if (std::find(counters_[i].begin(), counters_[i].end(), level_counter(i, k)) ==
+              counters_[i].end())
+            counters_[i].push_back(level_counter(i, k));
       return true;
     }
 
@@ -328,17 +372,16 @@ class ReferenceEngine {
       return {};
     }
 
-    // READING: the whole log is screened, also events after now (which are then not applied),
-    // in log order: before creation, then out of order against the latest event in time order
-    // so far, then (for severity / tier / assign) its `to`.
+    // READING: the whole log is screened, also events after now (they are then not applied),
+    // in log order: before creation, then earlier than the latest event so far, then (for
+    // severity / tier / assign) its `to`.
     void screen_events(RefEvaluation& out) {
-      const int64_t created = secs(ticket_.created);
-      int64_t last = created;
+      int64_t last = created();
       for (std::size_t i = 0; i < ticket_.events.size(); ++i) {
         const auto& e = ticket_.events[i];
         const int64_t at = secs(e.at);
         const int idx = static_cast<int>(i);
-        if (at < created) {
+        if (at < created()) {
           out.diagnostics.push_back({idx, "event_before_creation", false});
           continue;
         }
@@ -371,10 +414,9 @@ class ReferenceEngine {
 
     // --- clocks and counters ------------------------------------------------------------------
 
-    int tier_calendar() const {
-      return clocks_.index_of(policy_->tiers[static_cast<std::size_t>(tier_)].calendar);
-    }
-    int counter_count() const { return 2 + clocks_.calendar_count(); }
+    int cyc() const { return 2 + clocks_.calendar_count(); }  // the cycle's own counter
+    int counter_count() const { return 3 + clocks_.calendar_count(); }
+    int tier_calendar(int tier) const { return tier_calendars_[static_cast<std::size_t>(tier)]; }
     int counter_of(const sla::Clock& clock) const {
       switch (clock.kind) {
         case sla::Clock::Kind::business:
@@ -386,30 +428,45 @@ class ReferenceEngine {
       }
       return 0;
     }
-    /// The bitmap behind a counter (-1: always open).
-    int calendar_of_counter(int counter) const {
-      return counter == 0 ? tier_calendar() : counter == 1 ? -1 : counter - 2;
+    /// The calendar behind a base counter (-1: the wall clock), for a tier.
+    int calendar_of(int base, int tier) const {
+      return base == 0 ? tier_calendar(tier) : base == 1 ? -1 : base - 2;
     }
-    bool open(int counter, int64_t t) const {
-      return clocks_.open(calendar_of_counter(counter), t);
+    int calendar_of(int base) const { return calendar_of(base, tier_); }
+    /// Whether counter k of cycle c counts during the second starting at t.
+    bool open(const Cycle& c, int k, int64_t t) const {
+      return clocks_.open(calendar_of(k == cyc() ? c.base : k), t);
     }
-    std::string zone_of_counter(int counter) const {
-      const int k = counter == 1 ? tier_calendar() : calendar_of_counter(counter);
-      return clocks_.calendar(k).definition().time_zone;
+    /// READING: times are shown in the cycle clock's zone; the wall clock and targets without a
+    /// cycle show the tier's.
+    std::string zone_of(int base) const {
+      const int k = calendar_of(base);
+      return clocks_.calendar(k < 0 ? tier_calendar(tier_) : k).definition().time_zone;
     }
 
-    /// Open seconds of a counter's clock in [a, b) (the clock as it is now).
-    int64_t open_between(int counter, int64_t a, int64_t b) const {
+    /// Open seconds of counter k's clock (as it is now) in [a, b).
+    int64_t open_between(const Cycle& c, int k, int64_t a, int64_t b) const {
       int64_t sum = 0;
       for (int64_t t = a; t < b;) {
-        const int64_t next = std::min(b, t - t % 60 + 60);
-        if (open(counter, t)) sum += next - t;
+        const int64_t next = std::min(b, stretch_end(c, k, t));
+        if (open(c, k, t)) sum += next - t;
         t = next;
       }
       return sum;
     }
 
-    /// The earliest instant at which counter `k` of `c` was >= x (x <= its value now).
+    /// The end of the stretch around t in which counter k's clock stays open (or closed).
+    int64_t stretch_end(const Cycle& c, int k, int64_t t) const {
+      return clocks_.stretch_end(calendar_of(k == cyc() ? c.base : k), t);
+    }
+
+    /// The first instant >= t at which counter k's clock is open.
+    int64_t first_open(const Cycle& c, int k, int64_t t) const {
+      while (!open(c, k, t)) t = stretch_end(c, k, t);
+      return t;
+    }
+
+    /// The earliest instant at which counter k of c was >= x (x <= its value now).
     static int64_t reached_at(const Cycle& c, int k, int64_t x) {
       if (x <= 0) return c.start;
       for (const Run& r : c.runs[static_cast<std::size_t>(k)])
@@ -417,7 +474,7 @@ class ReferenceEngine {
       throw std::logic_error("reached_at: the value was never reached");
     }
 
-    /// Counter k of `c` at instant x (x no later than the simulation's time).
+    /// Counter k of c at instant x (no later than the simulation's time).
     static int64_t value_at(const Cycle& c, int k, int64_t x) {
       int64_t v = 0;
       for (const Run& r : c.runs[static_cast<std::size_t>(k)]) {
@@ -427,44 +484,48 @@ class ReferenceEngine {
       return v;
     }
 
-    /// The instant counter k reaches x if the cycle runs on from t with value r, or nullopt
-    /// when the model ends first.
-    OptT walk_to(int k, int64_t t, int64_t r, int64_t x) const {
-      while (t < clocks_.hi()) {
-        const int64_t next = t - t % 60 + 60;
-        if (open(k, t)) {
+    /// The instant counter k reaches x > r, counting on from t where it is r.
+    int64_t walk(const Cycle& c, int k, int64_t t, int64_t r, int64_t x) const {
+      while (true) {
+        const int64_t next = stretch_end(c, k, t);
+        if (open(c, k, t)) {
           if (r + (next - t) >= x) return t + (x - r);
           r += next - t;
         }
         t = next;
       }
-      return std::nullopt;
     }
 
-    /// The due instant of a running cycle at t: the instant its counter reaches L.
-    OptT due_of(const Cycle& c, int64_t t) const {
-      const int64_t r = c.R[static_cast<std::size_t>(c.counter)];
-      if (r >= c.L) return reached_at(c, c.counter, c.L);
-      return walk_to(c.counter, t, r, c.L);
+    static bool in_days(const sla::DurationSpec& d) {
+      using K = sla::DurationSpec::Kind;
+      return d.kind == K::business_days || d.kind == K::end_of_business_day ||
+             d.kind == K::business_day_at;
     }
 
-    /// Counter k's value at the due instant, the cycle running on from t.
-    int64_t value_at_due(const Cycle& c, int k, int64_t t) const {
-      const int tc = c.counter;
-      if (k == tc) return c.L;
-      const int64_t rt = c.R[static_cast<std::size_t>(tc)];
-      if (rt >= c.L) return value_at(c, k, reached_at(c, tc, c.L));
-      int64_t r_t = rt, r_k = c.R[static_cast<std::size_t>(k)];
-      while (t < clocks_.hi()) {
-        const int64_t next = t - t % 60 + 60;
-        const int64_t step = next - t;
-        const bool ot = open(tc, t), ok = open(k, t);
-        if (ot && r_t + step >= c.L) return r_k + (ok ? c.L - r_t : 0);
-        if (ot) r_t += step;
-        if (ok) r_k += step;
-        t = next;
-      }
-      throw OutOfRange("value_at_due: the model ends first");
+    /// The due instant of a live, counting cycle at t.
+    ///   * Anchored (no pause, one calendar since the start), READING: a goal in business days
+    ///     is due at the instant it gives from the start (bd+1@07:00 is due at 07:00, although
+    ///     its running time L was reached at the previous close); any other goal when running
+    ///     time reaches L.
+    ///   * Otherwise, when running time reaches L; READING: when exactly L had run at the last
+    ///     resume or change, the due instant is "the remaining 0 from then" = the next open
+    ///     instant (SPEC §2.1: add(t, 0) = roll_forward(t)).
+    /// MODEL: after a breach the due instant still follows L (only breached_at is sticky).
+    int64_t due_of(Cycle& c, int64_t t) {
+      if (c.due_version == version_) return c.due_cache;
+      int64_t due;
+      const int64_t r = c.R[static_cast<std::size_t>(cyc())];
+      if (c.anchored && in_days(c.spec))
+        due = c.due0;
+      else if (!c.anchored && value_at(c, cyc(), c.seg) == c.L)
+        due = first_open(c, cyc(), c.seg);
+      else if (r >= c.L)
+        due = reached_at(c, cyc(), c.L);
+      else
+        due = walk(c, cyc(), t, r, c.L);
+      c.due_version = version_;
+      c.due_cache = due;
+      return due;
     }
 
     // --- goals and levels ---------------------------------------------------------------------
@@ -482,42 +543,69 @@ class ReferenceEngine {
         case sla::DurationSpec::Kind::calendar_days:
           return int64_t{d.days} * 86400;
         default:
-          throw std::logic_error("a trigger in business days is not modelled");
+          throw std::logic_error("not an amount of time");
       }
     }
 
+    /// A trigger's duration as running time on counter k: READING: `Nbd` is the open time of
+    /// N business days on that clock's calendar, forward from `anchor` (after: the start;
+    /// after_breach: the due instant) or backward to it (before_breach: the due instant).
+    int64_t trigger_length(const Cycle& c, int k, const sla::DurationSpec& d, int64_t anchor,
+                           bool forward) const {
+      if (d.kind != sla::DurationSpec::Kind::business_days) return seconds_of(d);
+      const ReferenceCalendar& cal = clocks_.calendar(calendar_of(k == cyc() ? c.base : k));
+      const int n = std::abs(d.days);
+      if (forward) return open_between(c, k, anchor, cal.add_business_days(anchor, n, false));
+      return open_between(c, k, cal.add_business_days(anchor, -n, false), anchor);
+    }
+
     /// The cycle's clock: the wall for a goal in calendar days, else the target's clock.
-    int cycle_counter(std::size_t i, const sla::DurationSpec& spec) const {
+    int base_of(std::size_t i, const sla::DurationSpec& spec) const {
       return spec.kind == sla::DurationSpec::Kind::calendar_days ? 1 : counter_of(rule(i).clock);
     }
 
-    /// L: the goal's length on the cycle's clock, for a cycle started at `start`.
-    int64_t length_of(const sla::DurationSpec& spec, int counter, int64_t start) const {
+    /// The instant a goal in business days gives from `start`, on calendar k (ReferenceCalendar).
+    int64_t days_instant(const sla::DurationSpec& spec, int k, int64_t start) const {
       using K = sla::DurationSpec::Kind;
-      if (spec.kind == K::business || spec.kind == K::calendar_days) return seconds_of(spec);
-      if (counter == 1) throw std::logic_error("a goal in business days on the wall clock");
-      const ReferenceCalendar& cal = clocks_.calendar(calendar_of_counter(counter));
-      int64_t due = 0;
-      if (spec.kind == K::business_days)
-        due = cal.add_business_days(start, spec.days, false);
-      else if (spec.kind == K::end_of_business_day)
-        due = cal.add_end_of_business_day(start, spec.days, false);
-      else
-        due = cal.add_business_day_at(start, spec.days, spec.at);
-      return open_between(counter, start, due);
+      const ReferenceCalendar& cal = clocks_.calendar(k);
+      if (spec.kind == K::business_days) return cal.add_business_days(start, spec.days, false);
+      if (spec.kind == K::end_of_business_day)
+        return cal.add_end_of_business_day(start, spec.days, false);
+      return cal.add_business_day_at(start, spec.days, spec.at);
     }
 
-    /// The counter a level counts on (at: N% and at_breach: the cycle's).
-    int level_counter(std::size_t i, const Cycle& c, std::size_t k) const {
+    /// Sets L (and due0) from the cycle's spec, base and start: MODEL: 4 h for `4h`, N × 24 h
+    /// for `Ncd`; for a goal in business days the open time from the start to the instant it
+    /// gives, on the cycle's clock as it is now.
+    void set_goal(Cycle& c) {
+      if (!in_days(c.spec)) {
+        c.L = seconds_of(c.spec);
+        return;
+      }
+      c.due0 = days_instant(c.spec, calendar_of(c.base), c.start);
+      c.L = open_between(c, cyc(), c.start, c.due0);
+    }
+
+    /// The counter a level counts on: MODEL: at: N% and at_breach on the cycle's clock; a
+    /// duration in calendar days on the wall; else the level's clock:, else the cycle's.
+    int level_counter(std::size_t i, std::size_t k) const {
       const sla::EscalationLevel& lv = rule(i).escalation[k];
       using TK = sla::EscalationTrigger::Kind;
-      if (lv.trigger.kind == TK::at_percent || lv.trigger.kind == TK::at_breach) return c.counter;
+      if (lv.trigger.kind == TK::at_percent || lv.trigger.kind == TK::at_breach) return cyc();
       if (lv.trigger.duration.kind == sla::DurationSpec::Kind::calendar_days) return 1;
-      return lv.clock ? counter_of(*lv.clock) : c.counter;
+      return lv.clock ? counter_of(*lv.clock) : cyc();
     }
 
-    /// The level's threshold on its counter at time t, the cycle running.
-    int64_t threshold(std::size_t i, const Cycle& c, std::size_t k, int64_t t) {
+    /// The value of counter k at the due instant, the cycle counting on from t.
+    int64_t at_due(Cycle& c, int k, int64_t t) {
+      if (k == cyc()) return c.L;
+      const int64_t due = due_of(c, t);
+      if (due <= t) return value_at(c, k, due);
+      return c.R[static_cast<std::size_t>(k)] + open_between(c, k, t, due);
+    }
+
+    /// Level k's threshold on its counter at t (MODEL: the trigger table of sla/engine.hpp).
+    int64_t threshold(std::size_t i, Cycle& c, std::size_t k, int64_t t) {
       const sla::EscalationLevel& lv = rule(i).escalation[k];
       using TK = sla::EscalationTrigger::Kind;
       switch (lv.trigger.kind) {
@@ -528,21 +616,22 @@ class ReferenceEngine {
         case TK::at_breach:
           return c.L;
         case TK::after:
-          return seconds_of(lv.trigger.duration);
         case TK::before_breach:
         case TK::after_breach: {
-          const int lc = level_counter(i, c, k);
-          const auto key = std::make_tuple(i, c.number, k);
-          auto it = cache_.find(key);
-          int64_t at_due;
-          if (it != cache_.end() && it->second.first == version_) {
-            at_due = it->second.second;
+          auto& cached = c.thresholds[k];
+          if (cached.first == version_) return cached.second;
+          const int lc = level_counter(i, k);
+          int64_t x;
+          if (lv.trigger.kind == TK::after) {
+            x = trigger_length(c, lc, lv.trigger.duration, c.start, true);
           } else {
-            at_due = value_at_due(c, lc, t);
-            cache_[key] = {version_, at_due};
+            const int64_t due = due_of(c, t);
+            const bool before = lv.trigger.kind == TK::before_breach;
+            const int64_t d = trigger_length(c, lc, lv.trigger.duration, due, !before);
+            x = before ? at_due(c, lc, t) - d : at_due(c, lc, t) + d;
           }
-          const int64_t d = seconds_of(lv.trigger.duration);
-          return lv.trigger.kind == TK::before_breach ? at_due - d : at_due + d;
+          cached = {version_, x};
+          return x;
         }
         case TK::on_event:
           break;
@@ -550,11 +639,29 @@ class ReferenceEngine {
       return std::numeric_limits<int64_t>::max();
     }
 
-    OptT predict_level(std::size_t i, const Cycle& c, std::size_t k, int64_t t) {
+    /// READING: a level whose trigger is the goal itself (at_breach, at: 100%) fires at the due
+    /// instant, with the breach (an anchored due may lie after the instant L was reached).
+    bool at_the_due(std::size_t i, Cycle& c, std::size_t k, int64_t) const {
+      const auto& trigger = rule(i).escalation[k].trigger;
+      using TK = sla::EscalationTrigger::Kind;
+      const bool the_goal =
+          trigger.kind == TK::at_breach ||
+          (trigger.kind == TK::at_percent && std::llround(trigger.percent * 100) == 10000);
+      return the_goal && !c.breached_at;
+    }
+
+    bool reached(std::size_t i, Cycle& c, std::size_t k, int64_t t) {
+      if (at_the_due(i, c, k, t)) return t >= due_of(c, t);
+      return c.R[static_cast<std::size_t>(level_counter(i, k))] >= threshold(i, c, k, t);
+    }
+
+    /// The instant level k will fire if the cycle counts on from t and nothing else happens.
+    OptT predict(std::size_t i, Cycle& c, std::size_t k, int64_t t) {
       if (rule(i).escalation[k].trigger.kind == sla::EscalationTrigger::Kind::on_event)
         return std::nullopt;
-      const int lc = level_counter(i, c, k);
-      return walk_to(lc, t, c.R[static_cast<std::size_t>(lc)], threshold(i, c, k, t));
+      if (at_the_due(i, c, k, t)) return due_of(c, t);
+      const int lc = level_counter(i, k);
+      return walk(c, lc, t, c.R[static_cast<std::size_t>(lc)], threshold(i, c, k, t));
     }
 
     // --- changes ------------------------------------------------------------------------------
@@ -565,83 +672,132 @@ class ReferenceEngine {
       Target& g = targets_[i];
       Cycle c;
       c.number = static_cast<int>(g.cycles.size()) + 1;
-      c.start = t;
+      c.start = c.seg = t;
       c.spec = (*durations)[std::min(g.cycles.size(), durations->size() - 1)];
-      c.counter = cycle_counter(i, c.spec);
-      c.L = length_of(c.spec, c.counter, t);
+      c.base = base_of(i, c.spec);
+      c.anchored = !g.paused;
       c.R.assign(static_cast<std::size_t>(counter_count()), 0);
       c.runs.assign(static_cast<std::size_t>(counter_count()), {});
       c.levels.assign(rule(i).escalation.size(), Level{});
+      c.thresholds.assign(rule(i).escalation.size(), {-1, 0});
+      set_goal(c);
       g.cycles.push_back(std::move(c));
       ++version_;
     }
 
-    /// Ends the live cycle of target i at t: `how` is met (met or missed), or cancelled.
-    void end_cycle(std::size_t i, int64_t t, bool cancelled) {
-      Cycle& c = targets_[i].cycles.back();
-      c.due_at_end = c.paused ? OptT{} : due_of(c, t);
-      c.zone_at_end = zone_of_counter(c.counter);
+    /// Ends the live cycle of target i at t: met / missed, or cancelled. MODEL: missed after its
+    /// breach (an event at the due instant comes before the breach: met); READING: also when
+    /// the breach was processed at this very instant (a level at the breach that restarts it).
+    /// READING: an ended cycle shows its due instant and zone on the calendar it counted on (the
+    /// tier's before a tier change that ends it; the wall clock shows the new tier's zone).
+    void end_cycle(std::size_t i, int64_t t, bool cancelled, int tier) {
+      Target& g = targets_[i];
+      Cycle& c = g.cycles.back();
+      const int k = calendar_of(c.base, tier);
+      c.zone_at_end = k < 0 ? zone_of(1) : clocks_.calendar(k).definition().time_zone;
+      const int now_tier = tier_;  // the due instant on the calendar the cycle counted on
+      tier_ = tier;
+      ++version_;
+      c.due_at_end = g.paused ? OptT{} : OptT{due_of(c, t)};
+      tier_ = now_tier;
       c.stop = t;
-      c.end_state = cancelled             ? TargetState::cancelled
-                    : c.visible_from <= t ? TargetState::missed
-                                          : TargetState::met;
+      c.end_state = cancelled       ? TargetState::cancelled
+                    : c.breached_at ? TargetState::missed
+                                    : TargetState::met;
       ++version_;
     }
 
-    void try_start(std::size_t i, int64_t t) {
-      Target& g = targets_[i];
-      if (g.cycles.empty() && !g.done && cell(i)) start_cycle(i, t);
-    }
-
-    void condition_happened(sla::Condition::Kind kind, std::size_t x, int64_t t) {
+    /// READING: outcomes a change causes (met(x), breached(x)) are queued and happen, in order,
+    /// after the event's or the level's own effects on every target.
+    void outcome_happened(sla::Condition::Kind kind, std::size_t x) {
       for (std::size_t j = 0; j < targets_.size(); ++j) {
         const auto& st = rule(j).start;
-        if (st.kind == kind && st.name == rule(x).id && !targets_[j].start_happened) {
-          targets_[j].start_happened = true;
-          try_start(j, t);
-        }
+        if (st.kind == kind && st.name == rule(x).id) cascade_.emplace_back(false, j);
       }
-      for (std::size_t j = 0; j < targets_.size(); ++j) {
-        if (!targets_[j].live()) continue;
-        for (const auto& sc : rule(j).stop) {
-          if (sc.kind == kind && sc.name == rule(x).id) {
-            stop_target(j, t);
-            break;
-          }
-        }
-      }
+      for (std::size_t j = 0; j < targets_.size(); ++j)
+        for (const auto& sc : rule(j).stop)
+          if (sc.kind == kind && sc.name == rule(x).id) cascade_.emplace_back(true, j);
     }
 
+    void run_cascade(int64_t t) {
+      for (std::size_t n = 0; n < cascade_.size(); ++n) {
+        const auto [is_stop, j] = cascade_[n];
+        if (is_stop)
+          stop_target(j, t);
+        else
+          start_target(j, t);
+      }
+      cascade_.clear();
+    }
+
+    /// MODEL: a target starts once, at the first occurrence of its start condition; READING:
+    /// without a goal cell (optional) it waits for one.
+    void start_target(std::size_t i, int64_t t) {
+      Target& g = targets_[i];
+      if (g.start_happened) return;
+      g.start_happened = true;
+      if (cell(i)) start_cycle(i, t);
+    }
+
+    /// READING: a stop condition ends a started target for good, also one waiting for its goal
+    /// cell (then nothing is met).
     void stop_target(std::size_t i, int64_t t) {
-      end_cycle(i, t, false);
-      targets_[i].done = true;
-      condition_happened(sla::Condition::Kind::met, i, t);
+      Target& g = targets_[i];
+      if (!g.start_happened || g.done) return;
+      g.done = true;
+      if (!g.live()) return;
+      end_cycle(i, t, false, tier_);
+      outcome_happened(sla::Condition::Kind::met, i);
     }
 
-    /// The goal cell may have changed (severity or tier): READING: every target whose cell
-    /// is now missing cancels its cycle; one with `restart` ends its cycle and starts the next;
-    /// one with `recompute` keeps its start and running time and takes the new goal (its L,
-    /// for a goal in business days, from the start on the clock as it is now); an optional
-    /// target whose cell appears starts if its start condition happened.
-    void cell_changed(int64_t t) {
+    void breach(std::size_t i, int64_t t, bool by_change) {
+      if (++changes_ > 10000) throw ChangeLimit{};
+      Cycle& c = targets_[i].cycles.back();
+      c.breached_at = t;
+      c.visible_from = by_change ? t : t + 1;
+      ++version_;
+      outcome_happened(sla::Condition::Kind::breached, i);
+    }
+
+    /// The goal cell may have changed (severity or tier; `old_tier` before). MODEL: a cycle
+    /// without a cell is cancelled; `restart` ends the cycle and starts the next; `recompute`
+    /// keeps the start and running time and takes the new goal, breaching at the change when
+    /// its due instant is already past; a target waiting for its cell starts. READINGS: the
+    /// running time carries over when the new goal counts on another clock (as across a tier
+    /// change); the goal's L in business days is taken from the start on the new clock; a
+    /// paused target is breached at the change when more than the new L has run.
+    void cell_changed(int64_t t, int old_tier) {
       for (std::size_t i = 0; i < targets_.size(); ++i) {
         Target& g = targets_[i];
         const auto* durations = cell(i);
-        if (g.live()) {
-          if (!durations) {
-            end_cycle(i, t, true);
-          } else if (rule(i).on_severity_change == sla::OnSeverityChange::restart) {
-            end_cycle(i, t, false);
-            start_cycle(i, t);
-          } else {
-            Cycle& c = g.cycles.back();
-            c.spec = (*durations)[std::min(static_cast<std::size_t>(c.number - 1),
-                                           durations->size() - 1)];
-            c.counter = cycle_counter(i, c.spec);
-            c.L = length_of(c.spec, c.counter, c.start);
-          }
-        } else if (durations && g.start_happened && !g.done) {
+        if (!g.live()) {
+          if (durations && g.start_happened && !g.done) start_cycle(i, t);
+          continue;
+        }
+        if (!durations) {
+          end_cycle(i, t, true, old_tier);
+          continue;
+        }
+        if (rule(i).on_severity_change == sla::OnSeverityChange::restart) {
+          end_cycle(i, t, false, old_tier);
           start_cycle(i, t);
+          continue;
+        }
+        Cycle& c = g.cycles.back();
+        const int old_calendar = calendar_of(c.base, old_tier);
+        if (!g.paused) c.seg = t;
+        c.spec =
+            (*durations)[std::min(static_cast<std::size_t>(c.number - 1), durations->size() - 1)];
+        c.base = base_of(i, c.spec);
+        if (calendar_of(c.base) != old_calendar) c.anchored = false;
+        ++version_;
+        set_goal(c);
+        ++version_;
+        if (c.breached_at) continue;
+        if (g.paused) {
+          if (c.R[static_cast<std::size_t>(cyc())] > c.L) breach(i, t, true);
+        } else if (due_of(c, t) < t) {
+          breach(i, t, true);
         }
       }
       ++version_;
@@ -649,10 +805,10 @@ class ReferenceEngine {
 
     /// READING: a severity that does not change (raise at the top, set to the current one) is
     /// no change at all: nothing restarts.
-    bool set_severity(int rank, int64_t t) {
+    bool change_severity(int rank, int64_t t) {
       if (rank == severity_) return false;
       severity_ = rank;
-      cell_changed(t);
+      cell_changed(t, tier_);
       return true;
     }
 
@@ -671,34 +827,28 @@ class ReferenceEngine {
       const std::size_t ci = targets_[i].cycles.size() - 1;
       const sla::EscalationLevel& lv = rule(i).escalation[k];
       SeverityEffect effect = SeverityEffect::none;
-      {
-        Level& l = targets_[i].cycles[ci].levels[k];
-        l.fired = true;
-        l.at = t;
-      }
+      targets_[i].cycles[ci].levels[k].fired = true;
+      targets_[i].cycles[ci].levels[k].at = t;
       ++version_;
-      if (actions_) {
-        for (const auto& a : lv.actions) {
-          switch (a.kind) {
-            case sla::EscalationAction::Kind::escalate:
-              assignee_ = up(assignee_, a.steps);
-              break;
-            case sla::EscalationAction::Kind::raise_severity: {
-              const int to = std::max(0, severity_ - a.steps);
-              effect = set_severity(to, t) ? SeverityEffect::changed : SeverityEffect::unchanged;
-              break;
-            }
-            case sla::EscalationAction::Kind::set_severity: {
-              const int to = rules_.find_severity(a.name)->rank;
-              effect = set_severity(to, t) ? SeverityEffect::changed : SeverityEffect::unchanged;
-              break;
-            }
-            default:
-              break;
+      for (const auto& a : lv.actions) {
+        switch (a.kind) {
+          case sla::EscalationAction::Kind::escalate:
+            if (actions_) assignee_ = up(assignee_, a.steps);
+            break;
+          case sla::EscalationAction::Kind::raise_severity:
+          case sla::EscalationAction::Kind::set_severity: {
+            const int to = a.kind == sla::EscalationAction::Kind::set_severity
+                               ? rules_.find_severity(a.name)->rank
+                               : std::max(0, severity_ - a.steps);
+            effect = to == severity_ ? SeverityEffect::unchanged : SeverityEffect::changed;
+            if (actions_) change_severity(to, t);
+            break;
           }
+          default:
+            break;
         }
       }
-      Level& l = targets_[i].cycles[ci].levels[k];
+      Level& l = targets_[i].cycles[ci].levels[k];  // the cycle that fired, even if it ended
       l.assignee = assignee_;
       l.severity = rules_.severities()[static_cast<std::size_t>(severity_)].id;
       l.effect = effect;
@@ -708,16 +858,19 @@ class ReferenceEngine {
       return std::find(v.begin(), v.end(), s) != v.end();
     }
 
+    /// An event's direct effects, target by target in the policy's order: start, stop, pause,
+    /// resume, restart.
     void apply_event(const sla::TicketEvent& e, int64_t t) {
       if (e.type == "severity") {
-        set_severity(rules_.find_severity(e.to)->rank, t);
+        change_severity(rules_.find_severity(e.to)->rank, t);
         return;
       }
       if (e.type == "tier") {
         const int to = static_cast<int>(policy_->find_tier(e.to) - policy_->tiers.data());
         if (to != tier_) {
+          const int old = tier_;
           tier_ = to;
-          cell_changed(t);
+          cell_changed(t, old);
         }
         return;
       }
@@ -728,27 +881,23 @@ class ReferenceEngine {
       for (std::size_t i = 0; i < targets_.size(); ++i) {
         Target& g = targets_[i];
         const sla::TargetRule& r = rule(i);
-        if (!g.start_happened && r.start.kind == sla::Condition::Kind::event &&
-            r.start.name == e.type) {
-          g.start_happened = true;
-          try_start(i, t);
-          continue;
-        }
-        if (!g.live()) continue;
-        bool stops = false;
+        if (r.start.kind == sla::Condition::Kind::event && r.start.name == e.type)
+          start_target(i, t);
         for (const auto& sc : r.stop)
-          if (sc.kind == sla::Condition::Kind::event && sc.name == e.type) stops = true;
-        Cycle& c = g.cycles.back();
-        if (stops) {
-          stop_target(i, t);
-        } else if (contains(r.pause, e.type) && !c.paused) {
-          c.paused = true;
+          if (sc.kind == sla::Condition::Kind::event && sc.name == e.type) stop_target(i, t);
+        // MODEL: pause and resume act on a live cycle; READING: a restart keeps the pause.
+        if (contains(r.pause, e.type) && g.live() && !g.paused) {
+          g.paused = true;
+          g.cycles.back().anchored = false;
           ++version_;
-        } else if (contains(r.resume, e.type) && c.paused) {
-          c.paused = false;
+        }
+        if (contains(r.resume, e.type) && g.live() && g.paused) {
+          g.paused = false;
+          g.cycles.back().seg = t;
           ++version_;
-        } else if (contains(r.restart, e.type)) {
-          end_cycle(i, t, false);
+        }
+        if (contains(r.restart, e.type) && g.live()) {
+          end_cycle(i, t, false, tier_);
           start_cycle(i, t);
         }
       }
@@ -756,77 +905,81 @@ class ReferenceEngine {
 
     // --- the tick loop ------------------------------------------------------------------------
 
+    bool counting(std::size_t i) const { return targets_[i].live() && !targets_[i].paused; }
+
+    /// MODEL: at one instant, the ticket's creation, then events in log order, then breaches
+    /// and levels. READING: always the first due in the policy's order of targets (a target's
+    /// breach before its levels, levels in list order), looked for again after each one.
     void process_instant(int64_t t) {
-      if (t == secs(ticket_.created)) {
+      if (t == created()) {
         for (std::size_t i = 0; i < targets_.size(); ++i) {
           const auto& st = rule(i).start;
-          if (st.kind == sla::Condition::Kind::event && st.name == "created") {
-            targets_[i].start_happened = true;
-            try_start(i, t);
-          }
+          if (st.kind == sla::Condition::Kind::event && st.name == "created") start_target(i, t);
         }
       }
       while (next_event_ < accepted_.size() &&
              secs(ticket_.events[accepted_[next_event_]].at) == t) {
         apply_event(ticket_.events[accepted_[next_event_]], t);
+        run_cascade(t);
         ++next_event_;
       }
-      for (bool changed = true; changed;) {
-        changed = false;
-        for (std::size_t i = 0; i < targets_.size(); ++i) {
-          if (!targets_[i].live() || targets_[i].cycles.back().paused) continue;
-          {
-            Cycle& c = targets_[i].cycles.back();
-            if (!c.breached_at && c.R[static_cast<std::size_t>(c.counter)] >= c.L) {
-              const int64_t due = reached_at(c, c.counter, c.L);
-              c.breached_at = t;
-              c.visible_from = due == t ? t + 1 : t;
-              ++version_;
-              changed = true;
-              condition_happened(sla::Condition::Kind::breached, i, t);
+      for (bool again = true; again;) {
+        again = false;
+        for (std::size_t i = 0; i < targets_.size() && !again; ++i) {
+          if (!counting(i)) continue;
+          Cycle& c = targets_[i].cycles.back();
+          if (!c.breached_at) {
+            const int64_t due = due_of(c, t);
+            if (due < t) throw std::logic_error("the simulation stepped over a due instant");
+            if (due == t) {
+              breach(i, t, false);
+              run_cascade(t);
+              again = true;
+              break;
             }
           }
-          for (std::size_t k = 0; k < rule(i).escalation.size(); ++k) {
-            if (!targets_[i].live() || targets_[i].cycles.back().paused) break;
-            Cycle& c = targets_[i].cycles.back();
-            if (c.levels[k].fired) continue;
-            if (rule(i).escalation[k].trigger.kind == sla::EscalationTrigger::Kind::on_event)
+          for (std::size_t k = 0; k < c.levels.size(); ++k) {
+            if (c.levels[k].fired ||
+                rule(i).escalation[k].trigger.kind == sla::EscalationTrigger::Kind::on_event)
               continue;
-            const int lc = level_counter(i, c, k);
-            if (c.R[static_cast<std::size_t>(lc)] >= threshold(i, c, k, t)) {
+            if (reached(i, c, k, t)) {
               fire(i, k, t);
-              changed = true;
+              run_cascade(t);
+              again = true;
+              break;
             }
           }
         }
       }
     }
 
-    /// Whether some threshold of a running cycle is crossed strictly inside [t, t + 60).
+    /// Whether a due instant or threshold of a counting cycle lies strictly inside the minute.
     bool busy_minute(int64_t t) {
       for (std::size_t i = 0; i < targets_.size(); ++i) {
-        if (!targets_[i].live() || targets_[i].cycles.back().paused) continue;
+        if (!counting(i)) continue;
         Cycle& c = targets_[i].cycles.back();
-        auto inside = [&](int k, int64_t x) {
-          const int64_t r = c.R[static_cast<std::size_t>(k)];
-          return open(k, t) && r < x && x < r + 60;
-        };
-        if (!c.breached_at && inside(c.counter, c.L)) return true;
+        if (!c.breached_at) {
+          const int64_t due = due_of(c, t);
+          if (t < due && due < t + 60) return true;
+        }
         for (std::size_t k = 0; k < c.levels.size(); ++k) {
-          if (c.levels[k].fired) continue;
-          if (rule(i).escalation[k].trigger.kind == sla::EscalationTrigger::Kind::on_event)
+          if (c.levels[k].fired ||
+              rule(i).escalation[k].trigger.kind == sla::EscalationTrigger::Kind::on_event ||
+              at_the_due(i, c, k, t))
             continue;
-          if (inside(level_counter(i, c, k), threshold(i, c, k, t))) return true;
+          const int lc = level_counter(i, k);
+          const int64_t r = c.R[static_cast<std::size_t>(lc)], x = threshold(i, c, k, t);
+          if (open(c, lc, t) && r < x && x < r + 60) return true;
         }
       }
       return false;
     }
 
-    /// Whether nothing can change any more without an event: every running cycle is breached
-    /// and has fired its levels (used by the schedule, which has no events).
+    /// Whether nothing can change any more without an event (the schedule has none): every
+    /// counting cycle is breached and has fired its levels.
     bool quiet() const {
       for (std::size_t i = 0; i < targets_.size(); ++i) {
-        if (!targets_[i].live() || targets_[i].cycles.back().paused) continue;
+        if (!counting(i)) continue;
         const Cycle& c = targets_[i].cycles.back();
         if (!c.breached_at) return false;
         for (std::size_t k = 0; k < c.levels.size(); ++k)
@@ -838,11 +991,11 @@ class ReferenceEngine {
     }
 
     void advance(int64_t t, int64_t step) {
-      for (auto& g : targets_) {
-        if (!g.live() || g.cycles.back().paused) continue;
-        Cycle& c = g.cycles.back();
-        for (int k = 0; k < counter_count(); ++k) {
-          if (!open(k, t)) continue;
+      for (std::size_t i = 0; i < targets_.size(); ++i) {
+        if (!counting(i)) continue;
+        Cycle& c = targets_[i].cycles.back();
+        for (const int k : counters_[i]) {
+          if (!open(c, k, t)) continue;
           auto& runs = c.runs[static_cast<std::size_t>(k)];
           auto& r = c.R[static_cast<std::size_t>(k)];
           if (!runs.empty() && runs.back().t0 + runs.back().len == t)
@@ -856,7 +1009,7 @@ class ReferenceEngine {
 
     /// Runs from creation to `end` (inclusive); returns the instant it stopped at.
     int64_t simulate(int64_t end, bool stop_when_quiet) {
-      int64_t t = secs(ticket_.created);
+      int64_t t = created();
       for (;;) {
         process_instant(t);
         if (t >= end || (stop_when_quiet && quiet())) return t;
@@ -878,19 +1031,21 @@ class ReferenceEngine {
       out.tier = policy_->tiers[static_cast<std::size_t>(tier_)].id;
       out.severity = rules_.severities()[static_cast<std::size_t>(severity_)].id;
       out.assignee = assignee_;
-      out.zone = clocks_.calendar(tier_calendar()).definition().time_zone;
+      out.zone = zone_of(0);
       OptT wake;
       auto candidate = [&](OptT x) {
         if (x && *x > now && (!wake || *x < *wake)) wake = x;
       };
+      if (now < created()) candidate(created());
       for (std::size_t i = 0; i < targets_.size(); ++i) {
-        const Target& g = targets_[i];
+        Target& g = targets_[i];
         const sla::TargetRule& r = rule(i);
         if (g.cycles.empty()) {
+          // READING: pending until the start condition happens, also without a goal cell.
           RefTarget o;
           o.id = r.id;
-          o.state = cell(i) || !r.optional ? TargetState::pending : TargetState::not_applicable;
-          o.zone = zone_of_counter(counter_of(r.clock));
+          o.state = g.start_happened ? TargetState::not_applicable : TargetState::pending;
+          o.zone = zone_of(0);
           for (std::size_t k = 0; k < r.escalation.size(); ++k) {
             RefLevel l;
             l.level = static_cast<int>(k) + 1;
@@ -899,33 +1054,32 @@ class ReferenceEngine {
           out.targets.push_back(std::move(o));
           continue;
         }
-        for (const Cycle& c : g.cycles) {
+        for (Cycle& c : g.cycles) {
           RefTarget o;
           o.id = r.id;
           o.cycle = c.number;
           o.started = c.start;
           o.goal = c.L;
-          o.elapsed = c.R[static_cast<std::size_t>(c.counter)];
+          o.elapsed = c.R[static_cast<std::size_t>(cyc())];
           o.remaining = o.goal - o.elapsed;
           o.percent = percent_of(o.elapsed, o.goal);
           const bool live = !c.stop;
-          const bool running = live && !c.paused;
+          const bool running = live && !g.paused;
           if (live) {
-            o.state = c.visible_from <= now ? TargetState::breached
-                      : c.paused            ? TargetState::paused
-                                            : TargetState::running;
-            o.due = c.paused ? OptT{} : due_of(c, now);
-            if (c.visible_from <= now) o.breached_at = c.breached_at;
-            o.zone = zone_of_counter(c.counter);
-            if (running && c.visible_from > now && o.due) {
-              candidate(o.due);
-              candidate(*o.due + 1);
-            }
+            const bool visible = c.visible_from <= now;
+            o.state = visible    ? TargetState::breached
+                      : g.paused ? TargetState::paused
+                                 : TargetState::running;
+            if (running) o.due = due_of(c, now);
+            if (visible) o.breached_at = c.breached_at;
+            o.zone = zone_of(c.base);
+            if (running && !c.breached_at) candidate(*o.due > now ? *o.due : now + 1);
+            if (running && c.breached_at && !visible) candidate(c.visible_from);
           } else {
             o.state = c.end_state;
             o.stopped = c.stop;
             o.due = c.due_at_end;
-            if (c.visible_from <= *c.stop) o.breached_at = c.breached_at;
+            o.breached_at = c.breached_at;
             o.zone = c.zone_at_end;
           }
           for (std::size_t k = 0; k < c.levels.size(); ++k) {
@@ -938,7 +1092,7 @@ class ReferenceEngine {
               l.severity = c.levels[k].severity;
               l.effect = c.levels[k].effect;
             } else if (running) {
-              l.at = predict_level(i, c, k, now);
+              l.at = predict(i, c, k, now);
               candidate(l.at);
             }
             o.levels.push_back(std::move(l));
