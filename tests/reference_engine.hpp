@@ -319,7 +319,9 @@ class ReferenceEngine {
     std::size_t next_event_ = 0;
     std::vector<std::pair<bool, std::size_t>> cascade_;  // (is a stop, target), first in first
     long version_ = 0;  // bumped by every change; cached instants and thresholds key on it
-    std::vector<std::vector<int>> counters_;  // per target: the counters its cycles need
+    std::vector<std::vector<int>> counters_;        // per target: the counters its cycles need
+    std::vector<std::vector<int>> level_counters_;  // per target and level: its counter
+    std::vector<std::vector<bool>> goal_levels_;    // per target and level: at_breach, at: 100%
     int changes_ = 0;  // breaches and levels fired: MODEL: more than 10,000 is a loop
 
     int64_t created() const { return secs(ticket_.created); }
@@ -354,11 +356,21 @@ class ReferenceEngine {
       targets_.assign(policy_->targets.size(), Target{});
       // A cycle counts its own clock and its levels' clocks (the others are never read).
       counters_.assign(targets_.size(), {cyc()});
-      for (std::size_t i = 0; i < targets_.size(); ++i)
-        for (std::size_t k = 0; k < rule(i).escalation.size(); ++k)
-          if (std::find(counters_[i].begin(), counters_[i].end(), level_counter(i, k)) ==
-              counters_[i].end())
-            counters_[i].push_back(level_counter(i, k));
+      level_counters_.assign(targets_.size(), {});
+      goal_levels_.assign(targets_.size(), {});
+      for (std::size_t i = 0; i < targets_.size(); ++i) {
+        for (std::size_t k = 0; k < rule(i).escalation.size(); ++k) {
+          const int lc = compute_level_counter(i, k);
+          level_counters_[i].push_back(lc);
+          if (std::find(counters_[i].begin(), counters_[i].end(), lc) == counters_[i].end())
+            counters_[i].push_back(lc);
+          const auto& trigger = rule(i).escalation[k].trigger;
+          using TK = sla::EscalationTrigger::Kind;
+          goal_levels_[i].push_back(
+              trigger.kind == TK::at_breach ||
+              (trigger.kind == TK::at_percent && std::llround(trigger.percent * 100) == 10000));
+        }
+      }
       return true;
     }
 
@@ -588,7 +600,8 @@ class ReferenceEngine {
 
     /// The counter a level counts on: MODEL: at: N% and at_breach on the cycle's clock; a
     /// duration in calendar days on the wall; else the level's clock:, else the cycle's.
-    int level_counter(std::size_t i, std::size_t k) const {
+    int level_counter(std::size_t i, std::size_t k) const { return level_counters_[i][k]; }
+    int compute_level_counter(std::size_t i, std::size_t k) const {
       const sla::EscalationLevel& lv = rule(i).escalation[k];
       using TK = sla::EscalationTrigger::Kind;
       if (lv.trigger.kind == TK::at_percent || lv.trigger.kind == TK::at_breach) return cyc();
@@ -642,12 +655,7 @@ class ReferenceEngine {
     /// READING: a level whose trigger is the goal itself (at_breach, at: 100%) fires at the due
     /// instant, with the breach (an anchored due may lie after the instant L was reached).
     bool at_the_due(std::size_t i, Cycle& c, std::size_t k, int64_t) const {
-      const auto& trigger = rule(i).escalation[k].trigger;
-      using TK = sla::EscalationTrigger::Kind;
-      const bool the_goal =
-          trigger.kind == TK::at_breach ||
-          (trigger.kind == TK::at_percent && std::llround(trigger.percent * 100) == 10000);
-      return the_goal && !c.breached_at;
+      return goal_levels_[i][k] && !c.breached_at;
     }
 
     bool reached(std::size_t i, Cycle& c, std::size_t k, int64_t t) {
@@ -953,14 +961,19 @@ class ReferenceEngine {
       }
     }
 
-    /// Whether a due instant or threshold of a counting cycle lies strictly inside the minute.
-    bool busy_minute(int64_t t) {
+    /// Where a due instant or level threshold of a counting cycle lies in the tick (t, t + step]:
+    /// kInside (strictly inside: the tick must be cut into seconds), kAtEnd (at t + step: that
+    /// instant must be looked at), or kNone.
+    enum Crossing { kNone, kAtEnd, kInside };
+    Crossing crossing(int64_t t, int64_t step) {
+      Crossing result = kNone;
       for (std::size_t i = 0; i < targets_.size(); ++i) {
         if (!counting(i)) continue;
         Cycle& c = targets_[i].cycles.back();
         if (!c.breached_at) {
           const int64_t due = due_of(c, t);
-          if (t < due && due < t + 60) return true;
+          if (t < due && due < t + step) return kInside;
+          if (due == t + step) result = kAtEnd;
         }
         for (std::size_t k = 0; k < c.levels.size(); ++k) {
           if (c.levels[k].fired ||
@@ -968,11 +981,13 @@ class ReferenceEngine {
               at_the_due(i, c, k, t))
             continue;
           const int lc = level_counter(i, k);
+          if (!open(c, lc, t)) continue;
           const int64_t r = c.R[static_cast<std::size_t>(lc)], x = threshold(i, c, k, t);
-          if (open(c, lc, t) && r < x && x < r + 60) return true;
+          if (r < x && x < r + step) return kInside;
+          if (x == r + step) result = kAtEnd;
         }
       }
-      return false;
+      return result;
     }
 
     /// Whether nothing can change any more without an event (the schedule has none): every
@@ -1008,12 +1023,19 @@ class ReferenceEngine {
     }
 
     /// Runs from creation to `end` (inclusive); returns the instant it stopped at.
+    /// An instant needs looking at when it is the creation, the end, an event's, or one where a
+    /// due instant or a threshold is reached (nothing else can happen at the others).
     int64_t simulate(int64_t end, bool stop_when_quiet) {
       int64_t t = created();
-      for (;;) {
-        process_instant(t);
+      for (bool look = true;;) {
+        if (look || (next_event_ < accepted_.size() &&
+                     secs(ticket_.events[accepted_[next_event_]].at) == t))
+          process_instant(t);
         if (t >= end || (stop_when_quiet && quiet())) return t;
-        const int64_t step = (t % 60 != 0 || busy_minute(t)) ? 1 : std::min<int64_t>(60, end - t);
+        int64_t step = t % 60 != 0 ? 1 : std::min<int64_t>(60, end - t);
+        Crossing c = crossing(t, step);
+        if (c == kInside) c = crossing(t, step = 1);
+        look = c == kAtEnd || t + step == end;
         advance(t, step);
         t += step;
       }

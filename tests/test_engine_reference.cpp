@@ -80,8 +80,8 @@ struct Era {
   Days model_first, model_last;      ///< the reference models these dates
 };
 const std::vector<Era> kEras = {
-    {ymd(2026, 3, 2), ymd(2026, 4, 2), ymd(2026, 2, 20), ymd(2026, 6, 15)},
-    {ymd(2026, 10, 19), ymd(2026, 11, 27), ymd(2026, 10, 10), ymd(2027, 2, 10)},
+    {ymd(2026, 3, 2), ymd(2026, 4, 2), ymd(2026, 2, 20), ymd(2026, 5, 20)},
+    {ymd(2026, 10, 19), ymd(2026, 11, 27), ymd(2026, 10, 10), ymd(2027, 1, 15)},
 };
 
 const std::vector<std::string> kCalendarIds = {"office", "ny", "night", "always"};
