@@ -35,6 +35,9 @@
 //  13. A trigger in business days (after: 1bd) is the open time of those days on the level's
 //      clock, from the start (after), back from the due (before_breach) or on from it
 //      (after_breach); the wall clock is an always-open calendar in UTC for business days.
+//  14. A target is pending until its start condition happens, also when it has no goal cell;
+//      not_applicable once it has started (or stopped) without one.
+//  15. An ended cycle reports the due instant it had when it ended (null if it ended paused).
 #include <catch2/catch_test_macros.hpp>
 
 #include <chrono>
