@@ -22,13 +22,14 @@ struct ResolvedEvent {
   int value = kNone;  ///< a severity rank, tier index, role index, or index of the event's effects
 };
 
-// A stretch of running time of a target's cycle clock (kept to find a due instant that a goal
-// change moved into the past).
+// A stretch of running time of a target's cycle (kept to find a due instant that a goal change
+// moved into the past, and the running time of each clock at that instant).
 struct Segment {
   int target = 0;
   Instant start{};
   const Calendar* calendar = nullptr;
-  Seconds elapsed{0};  ///< running time before `start`
+  Seconds elapsed{0};     ///< running time of the cycle's clock before `start`
+  std::size_t slots = 0;  ///< index into Scratch::segment_slots: every slot's clock and time
 };
 
 // One target during the replay.
@@ -65,10 +66,10 @@ struct Scratch {
   std::vector<Run> runs;
   std::vector<const Calendar*> calendar;  ///< per slot: the clock it counts on now
   std::vector<Seconds> elapsed;           ///< per slot: running time before segment_start
-  std::vector<Seconds> elapsed_at_due;    ///< per slot: running time at the due instant
   std::vector<std::optional<Instant>> level_at;
   std::vector<ResolvedEvent> events;
   std::vector<Segment> segments;
+  std::vector<std::pair<const Calendar*, Seconds>> segment_slots;
   std::vector<TargetOutcome> outcomes;  ///< in the order cycles begin
   std::vector<int> owner;               ///< the target of each outcome
   /// Starts and stops that a target's outcome causes in the targets waiting on it, processed
@@ -148,7 +149,7 @@ class Replay {
       if (r.dirty) refresh(i);
       TargetOutcome& o = outcome(r);
       fill_clock(o, r, Seconds{0});
-      o.due = r.breached ? std::optional(due_at_breach(r)) : r.due;
+      o.due = r.due;
       const auto& levels = plan_target(i).levels;
       for (std::size_t l = 0; l < levels.size(); ++l) {
         EscalationOutcome& e = level_outcome(r, l);
@@ -196,9 +197,6 @@ class Replay {
   Seconds& elapsed(const Run& r, int slot) {
     return s_.elapsed[r.slot + static_cast<std::size_t>(slot)];
   }
-  Seconds& elapsed_at_due(const Run& r, int slot) {
-    return s_.elapsed_at_due[r.slot + static_cast<std::size_t>(slot)];
-  }
   std::optional<Instant>& level_at(const Run& r, std::size_t l) { return s_.level_at[r.level + l]; }
   TargetOutcome& outcome(const Run& r) { return s_.outcomes[r.outcome]; }
   EscalationOutcome& level_outcome(const Run& r, std::size_t l) {
@@ -219,9 +217,9 @@ class Replay {
     }
     s_.calendar.assign(slots, nullptr);
     s_.elapsed.assign(slots, Seconds{0});
-    s_.elapsed_at_due.assign(slots, Seconds{0});
     s_.level_at.assign(levels, std::nullopt);
     s_.segments.clear();
+    s_.segment_slots.clear();
     s_.cascade.clear();
     s_.outcomes.clear();
     s_.owner.clear();
@@ -362,12 +360,14 @@ class Replay {
     const int k = level.slot;
     const Calendar& c = *calendar(r, k);
     const Seconds e = elapsed(r, k);
+    // The level clock's running time at the due instant (which a change may have moved into
+    // an earlier stretch of running time).
     auto at_due = [&] {
       if (k == 0) return r.goal;
-      if (r.breached) return elapsed_at_due(r, k);
-      return e + c.between(r.segment_start, *r.due);
+      if (*r.due >= r.segment_start) return e + c.between(r.segment_start, *r.due);
+      return elapsed_at(i, k, *r.due);
     };
-    const Instant due = r.breached ? due_at_breach(r) : *r.due;
+    const Instant due = *r.due;
     Seconds threshold{0};
     switch (level.kind) {
       case Trigger::at_percent:
@@ -389,10 +389,15 @@ class Replay {
         return kNever;
     }
     Instant at;
-    if (threshold <= e)
-      at = r.segment_start;
-    else if (!r.breached && threshold == at_due())
+    // The goal itself (at_breach, at: 100%) is reached at the due instant, which a
+    // start-anchored goal (bd+1@08:00) may put after its running time is used up. (Decided by
+    // the trigger: an `after: 7h` on a 7h goal is reached when 7h have run.)
+    const bool the_goal = level.kind == Trigger::at_breach ||
+                          (level.kind == Trigger::at_percent && level.basis_points == 10000);
+    if (the_goal && !r.breached)
       at = *r.due;
+    else if (threshold <= e)
+      at = r.segment_start;
     else
       at = c.add(r.segment_start, threshold - e);
     return std::max(at, sim_);
@@ -404,7 +409,7 @@ class Replay {
     r.dirty = false;
     r.next = kNever;
     if (r.phase != Run::Phase::running || r.paused) return;
-    if (!r.breached) r.due = due_of(i);
+    r.due = due_of(i);  // also after a breach: the due instant follows the goal
     const auto& levels = plan_target(i).levels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
       if (level_outcome(r, l).fired || levels[l].kind == Trigger::on_event) continue;
@@ -473,7 +478,7 @@ class Replay {
     r.due.reset();
     r.spec = (*cells)[std::min(static_cast<std::size_t>(number - 1), cells->size() - 1)];
     set_calendars(i);
-    for (int k = 0; k < target.slot_count; ++k) elapsed(r, k) = elapsed_at_due(r, k) = Seconds{0};
+    for (int k = 0; k < target.slot_count; ++k) elapsed(r, k) = Seconds{0};
     r.goal = length(*calendar(r, 0), r.spec, t, true);
     for (std::size_t l = 0; l < target.levels.size(); ++l) level_at(r, l).reset();
     begin_outcome(i, TargetState::running, t, number);
@@ -494,7 +499,10 @@ class Replay {
   void end_segment(std::size_t i, Instant t) {
     Run& r = runs()[i];
     if (r.phase != Run::Phase::running || r.paused) return;
-    s_.segments.push_back({static_cast<int>(i), r.segment_start, calendar(r, 0), elapsed(r, 0)});
+    s_.segments.push_back({static_cast<int>(i), r.segment_start, calendar(r, 0), elapsed(r, 0),
+                           s_.segment_slots.size()});
+    for (int k = 0; k < plan_target(i).slot_count; ++k)
+      s_.segment_slots.emplace_back(calendar(r, k), elapsed(r, k));
     for (int k = 0; k < plan_target(i).slot_count; ++k)
       elapsed(r, k) += calendar(r, k)->between(r.segment_start, t);
     r.segment_start = t;
@@ -503,6 +511,9 @@ class Replay {
   // Ends the current cycle at t: met, missed (after a breach) or cancelled.
   void close_cycle(std::size_t i, Instant t, bool cancelled) {
     Run& r = runs()[i];
+    // A cycle that began, resumed or changed goal at this very instant (a restart, then a stop
+    // that its event caused) has not been refreshed yet: its due instant as it stands.
+    if (r.dirty && !r.paused) r.due = due_of(i);
     end_segment(i, t);
     TargetOutcome& o = outcome(r);
     o.stopped = t;
@@ -510,12 +521,23 @@ class Replay {
               : r.breached ? TargetState::missed
                            : TargetState::met;
     fill_clock(o, r, elapsed(r, 0));
-    o.due =
-        r.paused ? std::nullopt : (r.breached ? std::optional<Instant>(due_at_breach(r)) : r.due);
+    o.due = r.paused ? std::nullopt : r.due;
     r.dirty = true;
   }
 
-  Instant due_at_breach(const Run& r) const { return r.due.value_or(r.breached_at); }
+  // Running time of slot k of run i at instant x of its current cycle: x lies in a stretch of
+  // running time (the due instant does), the current one or an earlier one.
+  Seconds elapsed_at(std::size_t i, int k, Instant x) {
+    Run& r = runs()[i];
+    if (!r.paused && x >= r.segment_start)
+      return elapsed(r, k) + calendar(r, k)->between(r.segment_start, x);
+    for (auto it = s_.segments.rbegin(); it != s_.segments.rend(); ++it) {
+      if (it->target != static_cast<int>(i) || it->start > x) continue;
+      const auto& [calendar, before] = s_.segment_slots[it->slots + static_cast<std::size_t>(k)];
+      return before + calendar->between(it->start, x);
+    }
+    return Seconds{0};
+  }
 
   void fill_clock(TargetOutcome& o, const Run& r, Seconds elapsed_now) {
     o.goal = r.goal;
@@ -556,9 +578,6 @@ class Replay {
 
   void breach(std::size_t i, Instant t, bool by_change) {
     Run& r = runs()[i];
-    for (int k = 1; k < plan_target(i).slot_count; ++k)
-      elapsed_at_due(r, k) =
-          elapsed(r, k) + (r.paused ? Seconds{0} : calendar(r, k)->between(r.segment_start, t));
     r.breached = true;
     r.breached_at = t;
     r.breach_visible_at_once = by_change;
@@ -630,7 +649,6 @@ class Replay {
 
   // The ticket's tier or severity changes at sim_: every open cycle applies its new goal.
   void change(int tier, int severity) {
-    const bool tier_changed = tier != tier_;
     tier_ = tier;
     severity_ = severity;
     for (std::size_t i = 0; i < runs().size(); ++i) {
@@ -657,16 +675,18 @@ class Replay {
       const Calendar* before = calendar(r, 0);
       r.spec = (*cells)[std::min(static_cast<std::size_t>(r.cycle - 1), cells->size() - 1)];
       set_calendars(i);
-      if (tier_changed || calendar(r, 0) != before) r.continuous = false;
+      // Counting goes on uninterrupted when the cycle's calendar stays (a tier on the same
+      // calendar, a clock that is not the tier's): the start-anchored due instant stays too.
+      if (calendar(r, 0) != before) r.continuous = false;
       r.goal = length(*calendar(r, 0), r.spec, r.cycle_start, true);
       r.dirty = true;
-      if (r.breached) continue;
       if (r.paused) {
-        if (elapsed(r, 0) > r.goal) breach(i, sim_, true);
+        if (!r.breached && elapsed(r, 0) > r.goal) breach(i, sim_, true);
         continue;
       }
+      // A breach is sticky, but the due instant follows the new goal.
       r.due = due_of(i);
-      if (*r.due < sim_) breach(i, sim_, true);
+      if (!r.breached && *r.due < sim_) breach(i, sim_, true);
     }
   }
 
@@ -698,7 +718,10 @@ class Replay {
   void fire(std::size_t i, std::size_t l) {
     Run& r = runs()[i];
     const LevelPlan& level = plan_target(i).levels[l];
-    EscalationOutcome& o = level_outcome(r, l);
+    // The fired level's entry, by index: `change` below may end this cycle (restart) and move
+    // the run on to the next cycle's outcome, and may grow the vector.
+    const std::size_t entry = outcome(r).first_escalation + l;
+    EscalationOutcome& o = out_.escalations[entry];
     o.fired = true;
     o.at = sim_;
     level_at(r, l) = sim_;
@@ -713,8 +736,7 @@ class Replay {
       o.severity_effect = wanted == severity_ ? SeverityEffect::unchanged : SeverityEffect::changed;
       if (wanted != severity_ && apply_effects_) change(tier_, wanted);
     }
-    // `change` may have grown the outcome vectors: look the level up again.
-    EscalationOutcome& after = level_outcome(runs()[i], l);
+    EscalationOutcome& after = out_.escalations[entry];
     after.assignee = role_name(assignee_);
     after.severity = plan_.rules.severities()[static_cast<std::size_t>(severity_)].id;
   }
@@ -736,7 +758,8 @@ class Replay {
     o.state = breach_visible ? TargetState::breached
               : r.paused     ? TargetState::paused
                              : TargetState::running;
-    o.due = r.paused ? std::nullopt : (r.breached ? std::optional(due_at_breach(r)) : r.due);
+    if (!breach_visible) o.breached_at.reset();  // at the due instant itself: not breached yet
+    o.due = r.paused ? std::nullopt : r.due;
     const auto& levels = plan_target(i).levels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
       EscalationOutcome& e = level_outcome(r, l);

@@ -62,7 +62,13 @@ LevelPlan compile_level(const EscalationLevel& level, const TargetPlan& target, 
     out.own_clock = ClockByTier(policy.tier_calendar.size(), &plan.wall);
   } else if (timed && level.clock) {
     out.own_clock = resolve_clock(*level.clock, policy, plan);
-    if (out.own_clock == target.clock) out.own_clock.clear();
+    // The target's own clock is the cycle's (slot 0), unless a goal in calendar days moves the
+    // cycle to the wall clock: then the level keeps the clock it names.
+    bool cycle_may_be_wall = false;
+    for (const auto* cell : target.cells)
+      for (const DurationSpec& d : *cell)
+        if (d.kind == DurationSpec::Kind::calendar_days) cycle_may_be_wall = true;
+    if (out.own_clock == target.clock && !cycle_may_be_wall) out.own_clock.clear();
   }
   if (!out.own_clock.empty()) out.slot = slots++;
   for (const EscalationAction& action : level.actions) {
