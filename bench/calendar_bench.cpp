@@ -98,8 +98,7 @@ void calendar_add_business_days(benchmark::State& state) {
   const auto& cal = china_office();
   const auto& ts = starts();
   warm_up(cal);
-  const sla::DurationSpec d{sla::DurationSpec::Kind::business_days, seconds{0},
-                            static_cast<int>(state.range(0)), {}};
+  const auto d = sla::DurationSpec::business_days(static_cast<int>(state.range(0)));
   std::size_t i = 0;
   for (auto _ : state) {
     benchmark::DoNotOptimize(cal.add(ts[i], d));

@@ -73,7 +73,7 @@ struct Answer {
 
 Answer answer(const sla::Calendar& cal, const Query& q) {
   auto s = [](sla::Instant i) { return i.time_since_epoch().count(); };
-  const sla::DurationSpec eobd{sla::DurationSpec::Kind::end_of_business_day, seconds{0}, q.n, {}};
+  const auto eobd = sla::DurationSpec::end_of_business_day(q.n);
   return {s(cal.add(q.t, q.d)),
           s(cal.add(q.t, q.d, sla::Landing::next_open)),
           s(cal.add(q.t, -q.d)),

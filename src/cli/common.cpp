@@ -65,7 +65,7 @@ Date parse_date_value(std::string_view option, const std::string& text) {
 }
 
 DurationSpec parse_duration_value(std::string_view option, const std::string& text) {
-  return with_option(option, [&] { return parse_duration_or_throw(text); });
+  return with_option(option, [&] { return parse_duration(text); });
 }
 
 int parse_int_value(std::string_view option, const std::string& text) {

@@ -61,7 +61,7 @@ bool read_trigger_time(const yaml::Reader& reader, const yaml::MapEntry& entry,
                        DurationSpec& duration) {
   const auto text = reader.text(entry.value, fmt::format("'{}'", entry.key));
   if (!text) return false;
-  DurationParse parsed = parse_duration(*text);
+  Parsed<DurationSpec> parsed = try_parse_duration(*text);
   if (!parsed.value) {
     reader.error(entry.value.at, code::bad_duration, parsed.error);
     return false;

@@ -30,7 +30,7 @@ bool read_duration(const yaml::Reader& reader, const yaml::Value& value, std::st
                    GoalSource& goal) {
   const auto text = reader.text(value, what);
   if (!text) return false;
-  DurationParse parsed = parse_duration(*text);
+  Parsed<DurationSpec> parsed = try_parse_duration(*text);
   if (!parsed.value) {
     reader.error(value.at, code::bad_duration, parsed.error);
     return false;
