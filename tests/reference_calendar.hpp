@@ -224,9 +224,10 @@ class ReferenceCalendar {
     if (def.workday_hours) {
       makeup_default_ = *def.workday_hours;
     } else {
-      for (unsigned k = 1; k <= 7; ++k) {
-        if (!def.weekly[k % 7].empty()) {
-          makeup_default_ = def.weekly[k % 7];
+      for (unsigned k = 1; k <= 7; ++k) {  // ISO encoding: Monday = 1 … Sunday = 7
+        const std::chrono::weekday day{k == 7 ? 0 : k};
+        if (!def.weekly[day].empty()) {
+          makeup_default_ = def.weekly[day];
           break;
         }
       }
@@ -282,7 +283,7 @@ class ReferenceCalendar {
       if (Days{m.date} == d) found = m.hours ? &*m.hours : &makeup_default_;
     if (found) return *found;
     if (holidays_.count(d)) return {};
-    return def_.weekly[std::chrono::weekday{d}.c_encoding()];
+    return def_.weekly[std::chrono::weekday{d}];
   }
 
   /// The windows `d` owns on the time line (empty ones dropped), sorted.
@@ -513,7 +514,8 @@ class ReferenceCalendar {
                                        "next_weekday"};
     std::ostringstream o;
     o << "calendar '" << def.id << "' time_zone " << def.time_zone << "\n  weekly:";
-    for (int d = 0; d < 7; ++d) o << " " << kDays[d] << "=" << describe_windows(def.weekly[d]);
+    for (unsigned d = 0; d < 7; ++d)
+      o << " " << kDays[d] << "=" << describe_windows(def.weekly[std::chrono::weekday{d}]);
     o << "\n";
     for (const auto& h : def.holidays) {
       o << "  holiday '" << h.name << "': ";

@@ -36,7 +36,7 @@ CalendarDefinition weekdays(const std::string& zone,
   CalendarDefinition def;
   def.id = "office";
   def.time_zone = zone;
-  for (int d = 1; d <= 5; ++d) def.weekly[static_cast<std::size_t>(d)] = hours;
+  for (const weekday d : {Monday, Tuesday, Wednesday, Thursday, Friday}) def.weekly[d] = hours;
   return def;
 }
 
@@ -343,14 +343,14 @@ TEST_CASE("a make-up day uses workday_hours", "[calendar][2]") {
 TEST_CASE("workday_hours defaults to Monday's windows, or the first later weekday that has any",
           "[calendar][2]") {
   CalendarDefinition def = weekdays("UTC", {win("09:00", "12:00"), win("13:00", "18:00")});
-  def.weekly[1] = {win("07:00", "11:00")};  // Monday differs from the rest
+  def.weekly[Monday] = {win("07:00", "11:00")};  // Monday differs from the rest
   def.workdays.push_back({date_of("2026-11-22"), std::nullopt});
   CHECK(Cal{def}.windows_of("2026-11-22") == std::vector<std::string>{"07:00-11:00"});
-  def.weekly[1].clear();  // no Monday hours: Tuesday's are used
-  def.weekly[2] = {win("08:30", "16:30")};
+  def.weekly[Monday].clear();  // no Monday hours: Tuesday's are used
+  def.weekly[Tuesday] = {win("08:30", "16:30")};
   CHECK(Cal{def}.windows_of("2026-11-22") == std::vector<std::string>{"08:30-16:30"});
   CalendarDefinition weekend_only;
-  weekend_only.weekly[0] = {win("11:00", "12:00")};  // only Sunday: wraps round to it
+  weekend_only.weekly[Sunday] = {win("11:00", "12:00")};  // only Sunday: wraps round to it
   weekend_only.workdays.push_back({date_of("2026-11-24"), std::nullopt});
   CHECK(Cal{weekend_only}.windows_of("2026-11-24") == std::vector<std::string>{"11:00-12:00"});
 }

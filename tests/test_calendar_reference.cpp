@@ -172,21 +172,21 @@ Scenario random_scenario(Rng& rng, int index) {
   }
 
   const int pattern = rng.uniform(0, 8);
-  const std::vector<int> weekdays{1, 2, 3, 4, 5};
+  const std::vector<weekday> weekdays{Monday, Tuesday, Wednesday, Thursday, Friday};
   switch (pattern) {
     case 0:  // office hours
-      for (int d : weekdays) def.weekly[d] = {hm(9, 0, 17, 0)};
+      for (weekday d : weekdays) def.weekly[d] = {hm(9, 0, 17, 0)};
       break;
     case 1:  // lunch break, Saturday morning
-      for (int d : weekdays) def.weekly[d] = {hm(9, 0, 12, 0), hm(13, 0, 18, 0)};
-      if (rng.chance(0.5)) def.weekly[6] = {hm(9, 0, 12, 0)};
+      for (weekday d : weekdays) def.weekly[d] = {hm(9, 0, 12, 0), hm(13, 0, 18, 0)};
+      if (rng.chance(0.5)) def.weekly[Saturday] = {hm(9, 0, 12, 0)};
       break;
     case 2:  // 7×24: windows of adjacent days touch at midnight
       for (auto& day : def.weekly) day = {hm(0, 0, 24, 0)};
       break;
     case 3:  // overnight shifts
-      for (int d : weekdays) def.weekly[d] = {hm(22, 0, 6, 0)};
-      if (rng.chance(0.5)) def.weekly[0] = {hm(22, 0, 6, 0)};
+      for (weekday d : weekdays) def.weekly[d] = {hm(22, 0, 6, 0)};
+      if (rng.chance(0.5)) def.weekly[Sunday] = {hm(22, 0, 6, 0)};
       break;
     case 4:  // windows straddling DST transitions, every day (transitions are on Sundays)
       for (auto& day : def.weekly) day = dst_day(rng);

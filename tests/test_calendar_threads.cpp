@@ -33,10 +33,10 @@ sla::CalendarDefinition busy_calendar() {
   sla::CalendarDefinition def;
   def.id = "threads";
   def.time_zone = "America/New_York";
-  for (int d = 1; d <= 5; ++d)
-    def.weekly[static_cast<std::size_t>(d)] = {win("01:00", "05:00"), win("09:00", "12:00"),
-                                               win("13:00", "17:00"), win("22:00", "02:00")};
-  def.weekly[6] = {win("10:00", "14:00")};
+  for (const weekday d : {Monday, Tuesday, Wednesday, Thursday, Friday})
+    def.weekly[d] = {win("01:00", "05:00"), win("09:00", "12:00"), win("13:00", "17:00"),
+                     win("22:00", "02:00")};
+  def.weekly[Saturday] = {win("10:00", "14:00")};
   sla::HolidayRule christmas;
   christmas.kind = sla::HolidayRule::Kind::yearly_fixed;
   christmas.month = 12;

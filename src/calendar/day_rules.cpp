@@ -7,6 +7,7 @@
 
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/words.hpp"
 
 namespace sla::detail {
 namespace {
@@ -30,7 +31,8 @@ std::string clock_text(minutes m) {
 // has no date that year (Feb 29 in a common year, a 5th weekday that does not exist).
 std::optional<SysDays> yearly_date(const HolidayRule& rule, int year) {
   if (rule.kind == HolidayRule::Kind::yearly_fixed) {
-    const Date d{std::chrono::year{year}, std::chrono::month{rule.month}, std::chrono::day{rule.day}};
+    const Date d{std::chrono::year{year}, std::chrono::month{rule.month},
+                 std::chrono::day{rule.day}};
     if (!d.ok()) return std::nullopt;
     return to_sys_days(greg::partial_date(static_cast<unsigned short>(rule.day),
                                           static_cast<unsigned short>(rule.month))
@@ -52,14 +54,18 @@ std::optional<SysDays> yearly_date(const HolidayRule& rule, int year) {
 }
 
 SysDays observe(SysDays date, Observance observed) {
-  const unsigned wd = std::chrono::weekday{date}.c_encoding();  // 0 Sun … 6 Sat
+  using std::chrono::days;
+  const std::chrono::weekday wd{date};
+  const bool saturday = wd == std::chrono::Saturday, sunday = wd == std::chrono::Sunday;
   switch (observed) {
-    case Observance::none: return date;
+    case Observance::none:
+      return date;
     case Observance::nearest_weekday:
-      return wd == 6 ? date - std::chrono::days{1} : wd == 0 ? date + std::chrono::days{1} : date;
-    case Observance::sunday_to_monday: return wd == 0 ? date + std::chrono::days{1} : date;
+      return saturday ? date - days{1} : sunday ? date + days{1} : date;
+    case Observance::sunday_to_monday:
+      return sunday ? date + days{1} : date;
     case Observance::next_weekday:
-      return wd == 6 ? date + std::chrono::days{2} : wd == 0 ? date + std::chrono::days{1} : date;
+      return saturday ? date + days{2} : sunday ? date + days{1} : date;
   }
   return date;
 }
@@ -103,36 +109,37 @@ std::string check_day_windows(const DayWindows& windows) {
   for (const auto& w : windows) {
     if (w.open < minutes{0} || w.open >= hours{24} || w.close <= w.open ||
         w.close > w.open + hours{24})
-      return fmt::format("malformed window {} (open must be 00:00-23:59 and the window at most "
-                         "24 hours long)", format_window(w));
+      return fmt::format(
+          "malformed window {} (open must be 00:00-23:59 and the window at most "
+          "24 hours long)",
+          format_window(w));
   }
   DayWindows sorted = windows;
   std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.open < b.open; });
   for (size_t i = 1; i < sorted.size(); ++i) {
     if (sorted[i].open <= sorted[i - 1].close)
-      return fmt::format("windows {} and {} {}", format_window(sorted[i - 1]),
-                         format_window(sorted[i]),
-                         sorted[i].open == sorted[i - 1].close ? "touch (merge them into one)"
-                                                               : "overlap");
+      return fmt::format(
+          "windows {} and {} {}", format_window(sorted[i - 1]), format_window(sorted[i]),
+          sorted[i].open == sorted[i - 1].close ? "touch (merge them into one)" : "overlap");
   }
   return {};
 }
 
-DayRules::DayRules(const CalendarDefinition& def) : id_(def.id), weekly_(def.weekly), rules_(def.holidays) {
+DayRules::DayRules(const CalendarDefinition& def)
+    : id_(def.id), weekly_(def.weekly), rules_(def.holidays) {
   auto check = [&](const DayWindows& windows, const std::string& where) {
     if (auto problem = check_day_windows(windows); !problem.empty())
       throw Error(fmt::format("calendar '{}': {}: {}", id_, where, problem));
   };
-  static constexpr const char* kDayNames[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-  for (unsigned d = 0; d < 7; ++d) {
-    check(weekly_[d], kDayNames[d]);
-    std::sort(weekly_[d].begin(), weekly_[d].end(), [](auto& a, auto& b) { return a.open < b.open; });
+  for (const std::chrono::weekday d : WeeklyHours::days) {
+    check(weekly_[d], std::string(to_string(d)));
+    std::sort(weekly_[d].begin(), weekly_[d].end(),
+              [](auto& a, auto& b) { return a.open < b.open; });
   }
   if (def.workday_hours) {
     workday_hours_ = *def.workday_hours;
   } else {
-    for (unsigned k = 0; k < 7; ++k) {  // Monday, or the first later weekday that has hours
-      const auto& candidate = weekly_[(1 + k) % 7];
+    for (const DayWindows& candidate : weekly_) {  // Monday, or the first later weekday with hours
       if (!candidate.empty()) {
         workday_hours_ = candidate;
         break;
@@ -145,21 +152,29 @@ DayRules::DayRules(const CalendarDefinition& def) : id_(def.id), weekly_(def.wee
   for (const auto& o : def.overrides) check(o.hours, "override " + format_date(o.date));
   for (const auto& r : def.holidays) {
     if (r.kind == HolidayRule::Kind::dates && (!r.first.ok() || !r.last.ok() || r.last < r.first))
-      throw Error(fmt::format("calendar '{}': holiday '{}' has an empty or invalid date range", id_, r.name));
+      throw Error(fmt::format("calendar '{}': holiday '{}' has an empty or invalid date range", id_,
+                              r.name));
     if (r.kind != HolidayRule::Kind::dates && (r.month < 1 || r.month > 12))
-      throw Error(fmt::format("calendar '{}': holiday '{}' has month {} (expected 1-12)", id_, r.name, r.month));
+      throw Error(fmt::format("calendar '{}': holiday '{}' has month {} (expected 1-12)", id_,
+                              r.name, r.month));
     if (r.kind == HolidayRule::Kind::yearly_fixed &&
         !Date{std::chrono::year{2000}, std::chrono::month{r.month}, std::chrono::day{r.day}}.ok())
-      throw Error(fmt::format("calendar '{}': holiday '{}' has no day {} in month {}", id_, r.name, r.day, r.month));
-    if (r.kind == HolidayRule::Kind::yearly_weekday && (r.nth == 0 || r.nth < -1 || r.nth > 5 || !r.weekday.ok()))
-      throw Error(fmt::format("calendar '{}': holiday '{}' has nth {} (expected 1-5 or -1 for the last)", id_, r.name, r.nth));
+      throw Error(fmt::format("calendar '{}': holiday '{}' has no day {} in month {}", id_, r.name,
+                              r.day, r.month));
+    if (r.kind == HolidayRule::Kind::yearly_weekday &&
+        (r.nth == 0 || r.nth < -1 || r.nth > 5 || !r.weekday.ok()))
+      throw Error(
+          fmt::format("calendar '{}': holiday '{}' has nth {} (expected 1-5 or -1 for the last)",
+                      id_, r.name, r.nth));
   }
   workdays_ = index_by_date(def.workdays, workday_hours_);
   overrides_ = index_by_date(def.overrides, closed_);
   for (auto& entry : workdays_)
-    std::sort(entry.second.begin(), entry.second.end(), [](auto& a, auto& b) { return a.open < b.open; });
+    std::sort(entry.second.begin(), entry.second.end(),
+              [](auto& a, auto& b) { return a.open < b.open; });
   for (auto& entry : overrides_)
-    std::sort(entry.second.begin(), entry.second.end(), [](auto& a, auto& b) { return a.open < b.open; });
+    std::sort(entry.second.begin(), entry.second.end(),
+              [](auto& a, auto& b) { return a.open < b.open; });
 }
 
 std::vector<HolidayDate> DayRules::holidays_between(SysDays first, SysDays last) const {
@@ -189,11 +204,13 @@ std::vector<HolidayDate> DayRules::holidays_between(SysDays first, SysDays last)
 }
 
 DayResolution DayRules::resolve(SysDays date, const std::vector<HolidayDate>& holidays) const {
-  if (const DayWindows* w = find_dated(overrides_, date)) return {DayKind::override_hours, nullptr, w};
-  if (const DayWindows* w = find_dated(workdays_, date)) return {DayKind::make_up_workday, nullptr, w};
+  if (const DayWindows* w = find_dated(overrides_, date))
+    return {DayKind::override_hours, nullptr, w};
+  if (const DayWindows* w = find_dated(workdays_, date))
+    return {DayKind::make_up_workday, nullptr, w};
   auto it = std::lower_bound(holidays.begin(), holidays.end(), HolidayDate{date, nullptr});
   if (it != holidays.end() && it->date == date) return {DayKind::holiday, it->name, &closed_};
-  return {DayKind::weekly, nullptr, &weekly_[std::chrono::weekday{date}.c_encoding()]};
+  return {DayKind::weekly, nullptr, &weekly_[std::chrono::weekday{date}]};
 }
 
 bool DayRules::can_ever_open() const {

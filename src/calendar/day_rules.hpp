@@ -28,8 +28,8 @@ struct HolidayDate {
 /// What one date resolves to.
 struct DayResolution {
   DayKind kind = DayKind::weekly;
-  const std::string* name = nullptr;      ///< holiday name (kind == holiday)
-  const DayWindows* windows = nullptr;    ///< never null; may be empty
+  const std::string* name = nullptr;    ///< holiday name (kind == holiday)
+  const DayWindows* windows = nullptr;  ///< never null; may be empty
 };
 
 class DayRules {
@@ -49,7 +49,7 @@ class DayRules {
 
  private:
   std::string id_;
-  std::array<DayWindows, 7> weekly_;
+  WeeklyHours weekly_;
   DayWindows workday_hours_;
   std::vector<HolidayRule> rules_;
   std::vector<std::pair<SysDays, DayWindows>> workdays_;   // sorted by date, unique

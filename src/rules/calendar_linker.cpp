@@ -8,6 +8,7 @@
 #include "rules/codes.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "time/civil_names.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
@@ -133,7 +134,7 @@ class Linker {
     CalendarDefinition d = parent != nullptr ? *parent : CalendarDefinition{};
     d.id = child.id;
     if (child.time_zone) d.time_zone = *child.time_zone;
-    for (std::size_t w = 0; w < 7; ++w)
+    for (const std::chrono::weekday w : WeeklyHours::days)
       if (child.weekly[w]) d.weekly[w] = *child.weekly[w];
     d.holidays.insert(d.holidays.end(), child.holidays.begin(), child.holidays.end());
     d.workdays.insert(d.workdays.end(), child.workdays.begin(), child.workdays.end());
@@ -159,13 +160,11 @@ class Linker {
       const Date date = source.workdays[k].date;
       const DaySchedule day = probe.schedule(date);
       if (day.kind != DayKind::weekly || day.windows.empty()) continue;
-      static constexpr const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                              "Thursday", "Friday", "Saturday"};
-      const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
+      const std::chrono::weekday weekday{std::chrono::sys_days{date}};
       sink_.warning(source.workday_at[k], code::workday_already_open,
                     fmt::format("make-up working day {} is a {} that calendar '{}' is open on "
                                 "anyway; is the date right?",
-                                format_date(date), kDays[weekday], source.id));
+                                format_date(date), detail::weekday_name(weekday), source.id));
     }
   }
 

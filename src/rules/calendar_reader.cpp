@@ -8,6 +8,7 @@
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
 #include "sla/time_zone.hpp"
+#include "sla/words.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
@@ -23,7 +24,7 @@ void read_hours(const yaml::Reader& reader, const yaml::MapEntry& hours, Calenda
   if (!reader.expect_map(hours.value, "'hours'")) return;
   const yaml::MapReader map(reader, hours.value,
                             fmt::format("'hours' of calendar '{}'", calendar.id));
-  std::array<const yaml::MapEntry*, 7> named_by{};
+  Weekly<const yaml::MapEntry*> named_by{};
   for (const auto& entry : map.entries()) {
     std::string problem;
     std::optional<std::string> suggestion;
@@ -37,18 +38,18 @@ void read_hours(const yaml::Reader& reader, const yaml::MapEntry& hours, Calenda
       continue;
     }
     const auto windows = read_windows(reader, entry.value, fmt::format("'{}'", entry.key));
-    for (unsigned d = 0; d < 7; ++d) {
-      if (!key->days[d]) continue;
+    for (const std::chrono::weekday d : WeekdayKey::days) {
+      if (!(*key)[d]) continue;
       if (const yaml::MapEntry* first = named_by[d]) {
         reader.error(entry.key_at, code::weekday_twice,
-                     fmt::format("{} is given twice in 'hours': by '{}' and by '{}'",
-                                 weekday_name(d), first->key, entry.key),
+                     fmt::format("{} is given twice in 'hours': by '{}' and by '{}'", to_string(d),
+                                 first->key, entry.key),
                      {{first->key_at, fmt::format("'{}' given here", first->key)}});
         break;  // one report per key is enough
       }
     }
-    for (unsigned d = 0; d < 7; ++d) {
-      if (!key->days[d] || named_by[d] != nullptr) continue;
+    for (const std::chrono::weekday d : WeekdayKey::days) {
+      if (!(*key)[d] || named_by[d] != nullptr) continue;
       named_by[d] = &entry;
       if (windows) calendar.weekly[d] = *windows;
     }

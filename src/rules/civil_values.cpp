@@ -10,6 +10,8 @@
 #include "rules/codes.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/words.hpp"
+#include "time/civil_names.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
@@ -18,34 +20,27 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 
-// Weekday names in Monday-first order, the order ranges are written in ("mon-fri").
-constexpr std::array<std::string_view, 7> kMondayFirst = {"mon", "tue", "wed", "thu",
-                                                          "fri", "sat", "sun"};
-constexpr std::array<std::string_view, 7> kFullNames = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
-// Monday-first index (0 = mon … 6 = sun) of a weekday name, or -1.
-int monday_index(std::string_view name) {
-  for (std::size_t i = 0; i < kMondayFirst.size(); ++i)
-    if (kMondayFirst[i] == name) return static_cast<int>(i);
-  return -1;
+// Monday-first index (0 = mon … 6 = sun) of a weekday key, or -1: ranges ("mon-fri") are
+// written in this order.
+int monday_index(std::string_view key) {
+  const auto day = parse<std::chrono::weekday>(key);
+  return day ? static_cast<int>(day->iso_encoding()) - 1 : -1;
 }
 
 // What the author probably meant by a weekday-like word: "Monday", "MON", "tues" → "mon".
 std::optional<std::string> weekday_guess(std::string_view word) {
   const std::string w = lower(word);
-  for (std::size_t i = 0; i < kFullNames.size(); ++i) {
-    if (w.size() >= 2 && kFullNames[i].substr(0, w.size()) == w)
-      return std::string(kMondayFirst[i]);
+  for (const std::chrono::weekday d : WeekdayKey::days) {
+    if (w.size() >= 2 && lower(detail::weekday_name(d)).substr(0, w.size()) == w)
+      return std::string(to_string(d));
   }
-  std::vector<std::string_view> names(kMondayFirst.begin(), kMondayFirst.end());
-  return yaml::closest_match(w, names);
+  return yaml::closest_match(w, words<std::chrono::weekday>());
 }
 
 std::string trim(std::string_view s) {
@@ -96,8 +91,6 @@ std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::
 
 }  // namespace
 
-std::string_view weekday_name(unsigned c_encoding) { return kMondayFirst[(c_encoding + 6) % 7]; }
-
 std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string& text,
                                    const SourcePosition& at) {
   try {
@@ -114,11 +107,9 @@ std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string
       m <= 12 && d >= 1) {
     const std::chrono::year_month_day_last last{std::chrono::year{y} / std::chrono::month{m} /
                                                 std::chrono::last};
-    static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
-                                              "May",       "June",     "July",     "August",
-                                              "September", "October",  "November", "December"};
     reader.error(at, code::bad_date,
-                 fmt::format("{} does not exist: {} {} has {} days", text, kMonths[m - 1], y,
+                 fmt::format("{} does not exist: {} {} has {} days", text,
+                             detail::month_name(std::chrono::month{m}), y,
                              static_cast<unsigned>(last.day())));
     return std::nullopt;
   }
@@ -191,8 +182,7 @@ std::optional<std::chrono::weekday> read_weekday(const yaml::Reader& reader,
                                                  const yaml::Value& value, std::string_view what) {
   const auto text = reader.text(value, what);
   if (!text) return std::nullopt;
-  const int i = monday_index(*text);
-  if (i >= 0) return std::chrono::weekday{static_cast<unsigned>((i + 1) % 7)};
+  if (const auto day = parse<std::chrono::weekday>(*text)) return day;
   std::vector<DiagnosticNote> notes;
   if (auto guess = weekday_guess(*text))
     notes.push_back({value.at, fmt::format("did you mean '{}'?", *guess)});
@@ -207,7 +197,7 @@ std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& p
                                             std::optional<std::string>& suggestion) {
   WeekdayKey out;
   auto set_range = [&](int first, int last) {
-    for (int i = first; i <= last; ++i) out.days[static_cast<std::size_t>((i + 1) % 7)] = true;
+    for (int i = first; i <= last; ++i) out[WeekdayKey::days[static_cast<std::size_t>(i)]] = true;
   };
   if (key == "daily") {
     set_range(0, 6);

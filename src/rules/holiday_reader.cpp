@@ -6,6 +6,7 @@
 
 #include "rules/civil_values.hpp"
 #include "rules/codes.hpp"
+#include "time/civil_names.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
@@ -16,10 +17,6 @@ const std::vector<std::string_view> kHolidayKeys = {"date", "from",     "to",   
 const std::vector<std::string_view> kYearlyKeys = {"month", "day", "weekday", "nth"};
 const std::vector<std::string_view> kObservances = {"none", "nearest_weekday", "sunday_to_monday",
                                                     "next_weekday"};
-
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 Observance observance_of(const std::string& word) {
   if (word == "nearest_weekday") return Observance::nearest_weekday;
@@ -64,7 +61,8 @@ bool read_yearly(const yaml::Reader& reader, const yaml::MapEntry& entry, Holida
         !Date{std::chrono::year{2000}, std::chrono::month{rule.month}, std::chrono::day{rule.day}}
              .ok()) {
       reader.error(day->value.at, code::holiday_out_of_range,
-                   fmt::format("there is no {} {}", kMonthNames[rule.month - 1], rule.day));
+                   fmt::format("there is no {} {}",
+                               detail::month_name(std::chrono::month{rule.month}), rule.day));
       return false;
     }
     return ok;
