@@ -141,9 +141,9 @@ class Zone {
 inline std::optional<Days> yearly_rule_date(const sla::HolidayRule& rule, int year) {
   using namespace std::chrono;
   const std::chrono::year y{year};
-  const month m{rule.month};
+  const month m{static_cast<unsigned>(rule.month)};
   if (rule.kind == sla::HolidayRule::Kind::yearly_fixed) {
-    const year_month_day ymd{y, m, day{rule.day}};
+    const year_month_day ymd{y, m, day{static_cast<unsigned>(rule.day)}};
     if (!ymd.ok()) return std::nullopt;
     return Days{ymd};
   }

@@ -69,8 +69,8 @@ struct HolidayRule {
   Date last{};
 
   // Kind::yearly_fixed / yearly_weekday
-  unsigned month = 1;              ///< 1..12
-  unsigned day = 1;                ///< yearly_fixed: 1..31
+  int month = 1;                   ///< 1..12
+  int day = 1;                     ///< yearly_fixed: 1..31
   std::chrono::weekday weekday{};  ///< yearly_weekday
   int nth = 1;                     ///< yearly_weekday: 1..5, or -1 for the last
   Observance observed = Observance::none;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sla/calendar.hpp"
+#include "sla/calendar_check.hpp"
 #include "sla/calendar_definition.hpp"
 #include "sla/diagnostic.hpp"
 #include "sla/duration_spec.hpp"

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "rules/codes.hpp"
-#include "sla/error.hpp"
+#include "sla/calendar_check.hpp"
 #include "sla/iso8601.hpp"
 #include "time/civil_names.hpp"
 #include "yaml/suggest.hpp"
@@ -29,19 +29,18 @@ class Linker {
     for (std::size_t i = 0; i < sources_.size(); ++i) {
       const auto definition = resolve(i);
       if (!definition) continue;
-      if (!ever_opens(*definition)) {
-        sink_.error(sources_[i].at, code::never_opens,
-                    fmt::format("calendar '{}' never opens: no weekday has hours and no make-up "
-                                "working day or override adds any",
-                                sources_[i].id));
-        continue;
+      // What each calendar writes was checked as it was read; what only the calendar as
+      // resolved can show is whether it ever opens.
+      const std::vector<CalendarProblem> problems = check(*definition);
+      for (const CalendarProblem& problem : problems) {
+        const bool never_opens = problem.kind == CalendarProblem::Kind::never_opens;
+        sink_.error(sources_[i].at, never_opens ? code::never_opens : code::calendar_rejected,
+                    fmt::format("calendar '{}'{}{}", sources_[i].id, never_opens ? " " : ": ",
+                                problem.message));
       }
-      try {
-        out.emplace(sources_[i].id, Calendar::compile(*definition));
-        warn_idle_workdays(sources_[i], *definition);
-      } catch (const std::exception& e) {  // sla::Error; anything else would be a bug
-        sink_.error(sources_[i].at, code::calendar_rejected, e.what());
-      }
+      if (!problems.empty()) continue;
+      out.emplace(sources_[i].id, Calendar::compile(*definition));
+      warn_idle_workdays(sources_[i], *definition);
     }
     return out;
   }
@@ -154,7 +153,7 @@ class Linker {
     if (source.workdays.empty()) return;
     CalendarDefinition without = definition;
     without.workdays.clear();
-    if (!ever_opens(without)) return;
+    if (!check(without).empty()) return;  // it never opens without them
     const Calendar probe = Calendar::compile(without);
     for (std::size_t k = 0; k < source.workdays.size(); ++k) {
       const Date date = source.workdays[k].date;
@@ -166,16 +165,6 @@ class Linker {
                                 "anyway; is the date right?",
                                 format_date(date), detail::weekday_name(weekday), source.id));
     }
-  }
-
-  // The test Calendar::compile makes, done here so it can point at the calendar's id.
-  static bool ever_opens(const CalendarDefinition& d) {
-    const auto has_hours = [](const DayWindows& w) { return !w.empty(); };
-    if (std::any_of(d.weekly.begin(), d.weekly.end(), has_hours)) return true;
-    for (const auto& w : d.workdays)
-      if (w.hours ? !w.hours->empty() : (d.workday_hours && !d.workday_hours->empty())) return true;
-    return std::any_of(d.overrides.begin(), d.overrides.end(),
-                       [](const DateOverride& o) { return !o.hours.empty(); });
   }
 
   const std::vector<CalendarSource>& sources_;

@@ -5,7 +5,6 @@
 #include "rules/civil_values.hpp"
 #include "rules/codes.hpp"
 #include "rules/holiday_reader.hpp"
-#include "sla/error.hpp"
 #include "sla/iso8601.hpp"
 #include "sla/time_zone.hpp"
 #include "sla/words.hpp"
@@ -145,15 +144,10 @@ CalendarSource read_calendar(const yaml::Reader& reader, const yaml::MapEntry& e
   const auto* zone = standalone ? map.require("time_zone") : map.find("time_zone");
   if (zone != nullptr) {
     if (auto name = reader.text(zone->value, "'time_zone'")) {
-      try {
-        (void)TimeZone::locate(*name);
+      if (const Parsed<TimeZone> located = TimeZone::try_locate(*name))
         calendar.time_zone = *name;
-      } catch (const Error&) {
-        reader.error(zone->value.at, code::unknown_time_zone,
-                     fmt::format("unknown time zone '{}' (expected an IANA name like "
-                                 "'Asia/Shanghai' or an offset like '+08:00')",
-                                 *name));
-      }
+      else
+        reader.error(zone->value.at, code::unknown_time_zone, located.error);
     }
   }
   const auto* hours = standalone ? map.require("hours") : map.find("hours");

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <tuple>
 
-#include "calendar/day_rules.hpp"
 #include "rules/codes.hpp"
-#include "sla/error.hpp"
+#include "sla/calendar_check.hpp"
 #include "sla/iso8601.hpp"
 #include "sla/words.hpp"
 #include "time/civil_names.hpp"
@@ -55,6 +55,13 @@ struct WrittenWindow {
   std::string text;
 };
 
+// The code for a problem of check(DayWindows) among windows that parsed.
+std::string_view window_code(CalendarProblem::Kind kind) {
+  return kind == CalendarProblem::Kind::touching_windows      ? code::touching_windows
+         : kind == CalendarProblem::Kind::overlapping_windows ? code::overlapping_windows
+                                                              : code::bad_window;
+}
+
 std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::Value& value,
                                         const std::string& text) {
   const auto dash = text.find('-');
@@ -69,15 +76,15 @@ std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::
   const std::string close_text = trim(std::string_view(text).substr(dash + 1));
   minutes open{}, close{};
   for (const auto& [part, out] : {std::pair{&open_text, &open}, std::pair{&close_text, &close}}) {
-    try {
-      *out = parse_time_of_day(*part);
-    } catch (const Error&) {
+    const Parsed<minutes> time = try_parse_time_of_day(*part);
+    if (!time) {
       reader.error(value.at, code::bad_window,
                    fmt::format("invalid time '{}' in window '{}' (expected HH:MM from 00:00 to "
                                "24:00)",
                                *part, text));
       return std::nullopt;
     }
+    *out = *time;
   }
   if (open == hours{24}) {
     reader.error(value.at, code::bad_window,
@@ -93,10 +100,7 @@ std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::
 
 std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string& text,
                                    const SourcePosition& at) {
-  try {
-    return parse_date(text);
-  } catch (const Error&) {
-  }
+  if (const Parsed<Date> date = try_parse_date(text)) return *date;
   // Well-formed but not on the calendar (2026-02-30)? Say which month is too short.
   int y = 0;
   unsigned m = 0, d = 0;
@@ -141,41 +145,22 @@ std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::V
     else
       ok = false;
   }
-  // Overlaps among the windows that parsed, in order of opening: each window is checked against
-  // the earlier-opening window that reaches furthest, so one long window covering two short ones
-  // is reported against each of them.
-  std::vector<const WrittenWindow*> sorted;
-  for (const auto& w : written) sorted.push_back(&w);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](auto* a, auto* b) { return a->window.open < b->window.open; });
-  const WrittenWindow* reach = sorted.empty() ? nullptr : sorted.front();
-  for (std::size_t i = 1; i < sorted.size(); ++i) {
-    const WrittenWindow& a = *reach;
-    const WrittenWindow& b = *sorted[i];
-    if (b.window.close > a.window.close) reach = &b;
-    if (b.window.open > a.window.close) continue;
-    // Report at whichever of the two is written later, with a note at the other.
-    const bool b_later = std::tie(b.at.line, b.at.column) > std::tie(a.at.line, a.at.column);
-    const WrittenWindow& here = b_later ? b : a;
-    const WrittenWindow& there = b_later ? a : b;
-    if (b.window.open == a.window.close) {
-      reader.error(here.at, code::touching_windows,
-                   fmt::format("windows {} and {} touch; write them as one window {}",
-                               detail::format_window(a.window), detail::format_window(b.window),
-                               detail::format_window({a.window.open, b.window.close})),
-                   {{there.at, fmt::format("'{}' is here", there.text)}});
-    } else {
-      reader.error(here.at, code::overlapping_windows,
-                   fmt::format("windows {} and {} overlap", detail::format_window(a.window),
-                               detail::format_window(b.window)),
-                   {{there.at, fmt::format("'{}' is here", there.text)}});
-    }
+  DayWindows windows;
+  for (const auto& w : written) windows.push_back(w.window);
+  // Overlapping and touching windows among those that parsed, reported at whichever of the two
+  // is written later, with a note at the other.
+  for (const CalendarProblem& problem : check(windows)) {
+    const WrittenWindow& a = written[problem.window];
+    const WrittenWindow& b = written[problem.other_window];
+    const bool a_later = std::tie(a.at.line, a.at.column) > std::tie(b.at.line, b.at.column);
+    const WrittenWindow& here = a_later ? a : b;
+    const WrittenWindow& there = a_later ? b : a;
+    reader.error(here.at, window_code(problem.kind), problem.message,
+                 {{there.at, fmt::format("'{}' is here", there.text)}});
     ok = false;
   }
   if (!ok) return std::nullopt;
-  DayWindows out;
-  for (const auto& w : written) out.push_back(w.window);
-  return out;
+  return windows;
 }
 
 std::optional<std::chrono::weekday> read_weekday(const yaml::Reader& reader,

@@ -24,25 +24,35 @@ SourcePosition Reader::at(const YAML::Mark& mark) const {
 
 SourcePosition Reader::at(const YAML::Node& node) const { return at(node.Mark()); }
 
-void Reader::wrong_kind(const Value& value, std::string_view what,
-                        std::string_view expected) const {
+void Reader::wrong_kind(const Value& value, std::string_view what, std::string_view expected,
+                        std::string_view code) const {
   if (value.is_null())
-    error(value.at, code::wrong_kind, fmt::format("{} is empty (expected {})", what, expected));
+    error(value.at, code, fmt::format("{} is empty (expected {})", what, expected));
   else
-    error(value.at, code::wrong_kind,
+    error(value.at, code,
           fmt::format("{} must be {}, not {}", what, expected, kind_name(value.node)));
 }
 
-bool Reader::expect_map(const Value& value, std::string_view what) const {
+bool Reader::expect_map(const Value& value, std::string_view what,
+                        std::string_view expected) const {
   if (value.is_map()) return true;
-  wrong_kind(value, what, "a map");
+  wrong_kind(value, what, expected);
   return false;
 }
 
-bool Reader::expect_list(const Value& value, std::string_view what) const {
+bool Reader::expect_list(const Value& value, std::string_view what,
+                         std::string_view expected) const {
   if (value.is_list()) return true;
-  wrong_kind(value, what, "a list");
+  wrong_kind(value, what, expected);
   return false;
+}
+
+std::optional<std::vector<Value>> Reader::one_or_list(const Value& value, std::string_view what,
+                                                      std::string_view one) const {
+  if (value.is_list()) return items(value);
+  if (value.is_scalar()) return std::vector<Value>{value};
+  wrong_kind(value, what, fmt::format("{} or a list of them", one));
+  return std::nullopt;
 }
 
 bool Reader::expect_scalar(const Value& value, std::string_view what) const {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "sla/diagnostic.hpp"
+#include "yaml/codes.hpp"
 #include "yaml/diagnostics.hpp"
 
 namespace sla::yaml {
@@ -64,10 +65,23 @@ class Reader {
 
   // Kind checks. Each reports SLA005 ("'hours' must be a map, not a list") and returns false
   // when the value has another kind. `what` names the value in the message: "'hours'",
-  // "a holiday", "the document".
-  bool expect_map(const Value& value, std::string_view what) const;
-  bool expect_list(const Value& value, std::string_view what) const;
+  // "a holiday", "the document"; `expected` may show what is expected ("a map like {id: sev1}").
+  bool expect_map(const Value& value, std::string_view what,
+                  std::string_view expected = "a map") const;
+  bool expect_list(const Value& value, std::string_view what,
+                   std::string_view expected = "a list") const;
   bool expect_scalar(const Value& value, std::string_view what) const;
+
+  /// The one wrong-kind message: "{what} must be {expected}, not a list", or "{what} is empty
+  /// (expected {expected})" for a value with nothing in it. SLA005 unless a code is given.
+  void wrong_kind(const Value& value, std::string_view what, std::string_view expected,
+                  std::string_view code = code::wrong_kind) const;
+
+  /// A single value or a list of them, as a list: `stop: resolved` and `stop: [resolved,
+  /// cancelled]` alike. Anything else is SLA005 ("'stop' must be a condition or a list of them,
+  /// not a map") and nullopt; `one` says what a single value is ("a condition").
+  std::optional<std::vector<Value>> one_or_list(const Value& value, std::string_view what,
+                                                std::string_view one) const;
 
   /// The text of a single value (SLA005 otherwise).
   std::optional<std::string> text(const Value& value, std::string_view what) const;
@@ -83,8 +97,6 @@ class Reader {
   std::vector<Value> items(const Value& list) const;
 
  private:
-  void wrong_kind(const Value& value, std::string_view what, std::string_view expected) const;
-
   std::string file_;
   Diagnostics* sink_;
 };
