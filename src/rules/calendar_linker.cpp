@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "rules/codes.hpp"
+#include "rules/ids.hpp"
 #include "sla/calendar_check.hpp"
 #include "sla/iso8601.hpp"
 #include "time/civil_names.hpp"
@@ -70,19 +71,18 @@ class Linker {
       if (loop_start == path.end()) continue;  // ran into a chain seen before
       std::vector<std::size_t> cycle(loop_start, path.end());
       std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
-      std::string chain;
+      std::vector<std::string_view> names;
       std::vector<DiagnosticNote> notes;
       for (std::size_t k = 0; k < cycle.size(); ++k) {
         const CalendarSource& c = sources_[cycle[k]];
-        chain += c.id + " -> ";
+        names.push_back(c.id);
         if (k > 0)
           notes.push_back({c.extends_at, fmt::format("'{}' extends '{}' here", c.id, *c.extends)});
         state_[cycle[k]] = State::failed;
       }
-      chain += sources_[cycle.front()].id;
       const CalendarSource& first = sources_[cycle.front()];
       sink_.error(first.extends_at, code::extends_cycle,
-                  fmt::format("calendar '{}' extends itself: {}", first.id, chain),
+                  fmt::format("calendar '{}' extends itself: {}", first.id, cycle_text(names)),
                   std::move(notes));
     }
   }
@@ -107,13 +107,10 @@ class Linker {
       if (!p) {
         std::vector<std::string_view> ids;
         for (const auto& s : sources_) ids.push_back(s.id);
-        std::vector<DiagnosticNote> notes;
-        if (auto guess = yaml::closest_match(*source.extends, ids))
-          notes.push_back({source.extends_at, fmt::format("did you mean '{}'?", *guess)});
         sink_.error(source.extends_at, code::unknown_parent,
                     fmt::format("calendar '{}' extends '{}', which is not defined", source.id,
                                 *source.extends),
-                    std::move(notes));
+                    yaml::suggest(*source.extends, ids, source.extends_at));
         ok = false;
       } else {
         parent = resolve(*p);

@@ -169,8 +169,7 @@ std::optional<std::chrono::weekday> read_weekday(const yaml::Reader& reader,
   if (!text) return std::nullopt;
   if (const auto day = parse<std::chrono::weekday>(*text)) return day;
   std::vector<DiagnosticNote> notes;
-  if (auto guess = weekday_guess(*text))
-    notes.push_back({value.at, fmt::format("did you mean '{}'?", *guess)});
+  if (auto guess = weekday_guess(*text)) notes.push_back(yaml::did_you_mean(*guess, value.at));
   reader.error(
       value.at, code::bad_weekday,
       fmt::format("'{}' is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)", *text),

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/codes.hpp"
+#include "rules/ids.hpp"
 #include "yaml/codes.hpp"
 #include "yaml/suggest.hpp"
 
@@ -52,12 +53,7 @@ constexpr int kMaxMapDepth = 2;
 GoalSource read_goal_at(const yaml::Reader& reader, const yaml::Value& value, int depth) {
   GoalSource goal;
   goal.at = value.at;
-  if (value.is_null()) {
-    reader.error(value.at, code::wrong_kind,
-                 "'goal' is empty (expected a duration, a list of durations, or a map by tier or "
-                 "severity)");
-    goal.broken = true;
-  } else if (value.is_scalar()) {
+  if (value.is_scalar()) {
     goal.kind = GoalSource::Kind::duration;
     goal.broken = !read_duration(reader, value, "a goal", goal);
   } else if (value.is_list()) {
@@ -80,9 +76,8 @@ GoalSource read_goal_at(const yaml::Reader& reader, const yaml::Value& value, in
       goal.entries.push_back(std::move(e));
     }
   } else {
-    reader.error(value.at, code::wrong_kind,
-                 fmt::format("'goal' must be a duration, a list or a map, not {}",
-                             yaml::kind_name(value.node)));
+    reader.wrong_kind(value, "'goal'",
+                      "a duration, a list of durations, or a map by tier or severity");
     goal.broken = true;
   }
   return goal;
@@ -131,12 +126,8 @@ class Expander {
   }
 
   std::optional<std::size_t> severity_of(std::string_view key) const {
-    for (std::size_t s = 0; s < scope_.severities.size(); ++s) {
-      const Severity& severity = scope_.severities[s];
-      if (severity.id == key) return s;
-      for (const auto& alias : severity.aliases)
-        if (alias == key) return s;
-    }
+    for (std::size_t s = 0; s < scope_.severities.size(); ++s)
+      if (scope_.severities[s].answers_to(key)) return s;
     return std::nullopt;
   }
 
@@ -186,13 +177,8 @@ class Expander {
     std::vector<std::string_view> names;
     if (tiers_allowed)
       for (const Tier& t : scope_.tiers) names.push_back(t.id);
-    for (const Severity& s : scope_.severities) {
-      names.push_back(s.id);
-      for (const auto& alias : s.aliases) names.push_back(alias);
-    }
-    std::vector<DiagnosticNote> notes;
-    if (auto guess = yaml::closest_match(entry.key, names))
-      notes.push_back({entry.key_at, fmt::format("did you mean '{}'?", *guess)});
+    const auto severities = severity_names(scope_.severities);
+    names.insert(names.end(), severities.begin(), severities.end());
     const std::string what =
         tiers_allowed
             ? fmt::format("which is neither a tier of policy '{}' nor a severity", scope_.policy)
@@ -200,7 +186,7 @@ class Expander {
     error(entry.key_at, code::unknown_goal_key,
           fmt::format("the goal of target '{}' has key '{}'{}, {}", scope_.target, entry.key, where,
                       what),
-          std::move(notes));
+          yaml::suggest(entry.key, names, entry.key_at));
   }
 
   Goal::Shape top_level_map(const GoalSource& map) {

@@ -145,14 +145,11 @@ bool read_yearly(const yaml::Reader& reader, const yaml::MapEntry& entry, Holida
 // `since` or `until`: a year of the rules format (1-9999). The calendar takes any year; a rule
 // file naming year 0 or 10000 has a typo.
 std::optional<int> read_year(const yaml::Reader& reader, const yaml::MapEntry& entry) {
-  const auto y = reader.integer(entry.value, fmt::format("'{}'", entry.key));
-  if (!y) return std::nullopt;
-  if (*y < 1 || *y > 9999) {
-    reader.error(entry.value.at, code::holiday_out_of_range,
-                 fmt::format("'{}' year {} is out of range (1-9999)", entry.key, *y));
-    return std::nullopt;
-  }
-  return static_cast<int>(*y);
+  return reader.integer_in(entry.value, fmt::format("'{}'", entry.key), 1, 9999,
+                           code::holiday_out_of_range, [&](long long y) {
+                             return fmt::format("'{}' year {} is out of range (1-9999)", entry.key,
+                                                y);
+                           });
 }
 
 // `observed`, `since` and `until` of a yearly rule. A rule whose `until` is before its `since`
@@ -161,8 +158,8 @@ bool read_yearly_options(const yaml::Reader& reader, const yaml::MapReader& map,
                          HolidayRule& rule) {
   bool ok = true;
   if (const auto* observed = map.find("observed")) {
-    if (auto word = reader.word(observed->value, "'observed'", words<Observance>()))
-      rule.observed = *parse<Observance>(*word);
+    if (auto how = reader.choice<Observance>(observed->value, "'observed'"))
+      rule.observed = *how;
     else
       ok = false;
   }

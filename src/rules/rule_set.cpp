@@ -28,11 +28,8 @@ std::vector<std::string> RuleSet::calendar_ids() const {
 const std::vector<Severity>& RuleSet::severities() const { return impl_->severities; }
 
 const Severity* RuleSet::find_severity(std::string_view id_or_alias) const {
-  for (const Severity& s : impl_->severities) {
-    if (s.id == id_or_alias) return &s;
-    for (const std::string& alias : s.aliases)
-      if (alias == id_or_alias) return &s;
-  }
+  for (const Severity& s : impl_->severities)
+    if (s.answers_to(id_or_alias)) return &s;
   return nullptr;
 }
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "sla/diagnostic.hpp"
+#include "sla/words.hpp"
 #include "yaml/codes.hpp"
 #include "yaml/diagnostics.hpp"
 
@@ -89,9 +90,30 @@ class Reader {
   /// A whole decimal number (SLA006 "'month' must be a whole number, not 'May'").
   std::optional<long long> integer(const Value& value, std::string_view what) const;
 
+  /// A whole number from `lowest` to `highest`; outside, `code` at the value with the message
+  /// `out_of_range(n)` ("'escalate' counts steps: 1 to 1000, not 0").
+  template <class Message>
+  std::optional<int> integer_in(const Value& value, std::string_view what, int lowest, int highest,
+                                std::string_view code, Message out_of_range) const {
+    const auto n = integer(value, what);
+    if (!n) return std::nullopt;
+    if (*n < lowest || *n > highest) {
+      error(value.at, code, out_of_range(*n));
+      return std::nullopt;
+    }
+    return static_cast<int>(*n);
+  }
+
   /// One of `words`, exactly (SLA006 with "did you mean" or the list of words).
   std::optional<std::string> word(const Value& value, std::string_view what,
                                   const std::vector<std::string_view>& words) const;
+
+  /// A word of an enum's vocabulary (sla/words.hpp), as the enum; SLA006 like word().
+  template <HasWords Enum>
+  std::optional<Enum> choice(const Value& value, std::string_view what) const {
+    const auto w = word(value, what, words<Enum>());
+    return w ? parse<Enum>(*w) : std::nullopt;
+  }
 
   /// The items of a list, each at its own position (no check: call expect_list first).
   std::vector<Value> items(const Value& list) const;
@@ -123,8 +145,6 @@ class MapReader {
             std::vector<std::string_view> allowed = {});
 
   const std::vector<MapEntry>& entries() const { return entries_; }
-  const std::string& context() const { return context_; }
-  const SourcePosition& at() const { return at_; }
 
   /// The entry for `key`, or nullptr.
   const MapEntry* find(std::string_view key) const;
@@ -145,5 +165,12 @@ class MapReader {
   std::vector<MapEntry> entries_;
   std::vector<std::string> suggested_;  ///< keys offered by "did you mean"
 };
+
+/// The map the key `entry` introduces (`office: {time_zone: ...}` under `calendars:`), read
+/// with the `allowed` keys. Missing keys are reported at the key, where the reader looks for the
+/// thing's name, not at its first entry. nullopt, after SLA005, when the value is not a map.
+std::optional<MapReader> read_keyed_map(const Reader& reader, const MapEntry& entry,
+                                        const std::string& what,
+                                        std::vector<std::string_view> allowed);
 
 }  // namespace sla::yaml
