@@ -428,6 +428,55 @@ TEST_CASE("a misspelt key is one error, not also a missing key or a missing trig
   CHECK(codes_of(result) == std::vector<std::string>{"SLA002", "SLA002"});
 }
 
+TEST_CASE("escalation percentages are whole numbers from 0% to 10000%, never rounded", "[rules]") {
+  auto with_at = [](const std::string& at) {
+    return sla::load_rules_from_string(kPrelude + R"(policies:
+  - id: p
+    tiers: {A: {calendar: always}}
+    targets:
+      resolution:
+        start: created
+        stop: resolved
+        goal: 8h
+        escalation: [{at: )" + at + R"(, notify: [engineer]}]
+)",
+                                       "x.yaml");
+  };
+  for (const auto& [text, percent] :
+       {std::pair{"0%", 0}, {"50%", 50}, {"050%", 50}, {"150%", 150}, {"10000%", 10000}}) {
+    INFO(text);
+    const auto result = with_at(text);
+    INFO(all_diagnostics(result));
+    REQUIRE(result.ok());
+    const auto& level = result.rules->policies().at(0).targets.at(0).escalation.at(0);
+    CHECK(level.trigger.kind == Trigger::at_percent);
+    CHECK(level.trigger.percent == percent);
+  }
+  const struct {
+    const char* text;
+    const char* message;
+  } refused[] = {
+      {"12.5%", "'at' must be a whole percentage of the goal like 12% or 150%, not '12.5%'"},
+      {"50.0%", "'at' must be a whole percentage of the goal like 12% or 150%, not '50.0%'"},
+      {"12.5", "'at' must be a whole percentage of the goal like 12% or 150%, not '12.5'"},
+      {"10001%", "'at' is at most 10000% (a hundred times the goal), not '10001%'"},
+      {"99999999999%", "'at' is at most 10000% (a hundred times the goal), not '99999999999%'"},
+      {"'-5%'",
+       "'at' must be a percentage of the goal like 50% (not negative, may exceed 100%), not "
+       "'-5%'"},
+      {"'.%'",
+       "'at' must be a percentage of the goal like 50% (not negative, may exceed 100%), not "
+       "'.%'"},
+  };
+  for (const auto& r : refused) {
+    INFO(r.text);
+    const auto result = with_at(r.text);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].code == "SLA253");
+    CHECK(result.diagnostics[0].message == r.message);
+  }
+}
+
 TEST_CASE("one RuleSet with policies answers from several threads at once", "[rules]") {
   const auto result = sla::load_rules({kData + "/valid/policy_spec_example.yaml"});
   REQUIRE(result.ok());

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 
 #include "rules/clock_reader.hpp"
 #include "rules/codes.hpp"
@@ -23,31 +22,48 @@ std::vector<std::string_view> level_keys() {
   return keys;
 }
 
-// "50%", "12.5%", "150%": a percentage of the goal, not negative. 0% is valid (and warned
-// about by the checks: it fires as the target starts).
-bool read_percent(const yaml::Reader& reader, const yaml::Value& value, double& percent) {
+// "50%", "150%": a whole percentage of the goal, 0% to 10000% (sla/escalation.hpp). 0% is
+// valid (and warned about by the checks: it fires as the target starts). "12.5%" is refused
+// rather than rounded: the author wrote a precision the level would not keep.
+bool read_percent(const yaml::Reader& reader, const yaml::Value& value, int& percent) {
   const auto text = reader.text(value, "'at'");
   if (!text) return false;
   std::string_view number = *text;
   const bool has_sign = !number.empty() && number.back() == '%';
   if (has_sign) number.remove_suffix(1);
-  const bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '.';
-  });
-  double parsed = 0;
-  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), parsed);
-  const bool ok =
-      digits && ec == std::errc{} && end == number.data() + number.size() && std::isfinite(parsed);
-  if (!ok) {
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const std::size_t point = number.find('.');
+  const bool whole = !number.empty() && std::all_of(number.begin(), number.end(), is_digit);
+  const bool decimal =
+      !whole && point != std::string_view::npos && number.size() > 1 &&
+      std::count(number.begin(), number.end(), '.') == 1 &&
+      std::all_of(number.begin(), number.end(), [&](char c) { return is_digit(c) || c == '.'; });
+  if (!whole && !decimal) {
     reader.error(value.at, code::bad_percentage,
                  fmt::format("'at' must be a percentage of the goal like 50% (not negative, may "
                              "exceed 100%), not '{}'",
                              *text));
     return false;
   }
+  if (decimal) {
+    reader.error(value.at, code::bad_percentage,
+                 fmt::format("'at' must be a whole percentage of the goal like 12% or 150%, not "
+                             "'{}'",
+                             *text));
+    return false;
+  }
   if (!has_sign) {
     reader.error(value.at, code::bad_percentage,
                  fmt::format("'at' is a percentage of the goal: write '{}%'", *text));
+    return false;
+  }
+  int parsed = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), parsed);
+  if (ec != std::errc{} || end != number.data() + number.size() ||
+      parsed > EscalationTrigger::kMaxPercent) {
+    reader.error(value.at, code::bad_percentage,
+                 fmt::format("'at' is at most {}% (a hundred times the goal), not '{}'",
+                             EscalationTrigger::kMaxPercent, *text));
     return false;
   }
   percent = parsed;
