@@ -11,7 +11,7 @@
 #include "rules/ids.hpp"
 #include "sla/severity.hpp"
 #include "sla/words.hpp"
-#include "yaml/diagnostics.hpp"
+#include "yaml/diagnostic_sink.hpp"
 #include "yaml/reader.hpp"
 #include "yaml/suggest.hpp"
 
@@ -19,7 +19,7 @@ namespace {
 
 // A document read from `text`, and everything the reader reported, as printed.
 struct Fixture {
-  sla::yaml::Diagnostics sink;
+  sla::yaml::DiagnosticSink sink;
   sla::yaml::Reader reader{"r.yaml", sink};
   sla::yaml::Value root;
 

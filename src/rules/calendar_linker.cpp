@@ -19,7 +19,7 @@ enum class State { unvisited, visiting, resolved, failed };
 
 class Linker {
  public:
-  Linker(const std::vector<CalendarSource>& sources, yaml::Diagnostics& sink)
+  Linker(const std::vector<CalendarSource>& sources, yaml::DiagnosticSink& sink)
       : sources_(sources), sink_(sink), state_(sources.size()), resolved_(sources.size()) {
     for (std::size_t i = 0; i < sources.size(); ++i) index_.emplace(sources[i].id, i);
   }
@@ -165,7 +165,7 @@ class Linker {
   }
 
   const std::vector<CalendarSource>& sources_;
-  yaml::Diagnostics& sink_;
+  yaml::DiagnosticSink& sink_;
   std::map<std::string, std::size_t, std::less<>> index_;
   std::vector<State> state_;
   std::vector<std::optional<CalendarDefinition>> resolved_;
@@ -173,7 +173,7 @@ class Linker {
 
 }  // namespace
 
-CalendarMap link_calendars(const std::vector<CalendarSource>& sources, yaml::Diagnostics& sink) {
+CalendarMap link_calendars(const std::vector<CalendarSource>& sources, yaml::DiagnosticSink& sink) {
   return Linker(sources, sink).run();
 }
 

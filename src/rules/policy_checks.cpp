@@ -7,7 +7,7 @@
 
 #include "graph/cycles.hpp"
 #include "rules/codes.hpp"
-#include "rules/goal_reader.hpp"
+#include "rules/goal_expander.hpp"
 #include "rules/ids.hpp"
 #include "rules/policy_warnings.hpp"
 #include "sla/words.hpp"
@@ -25,7 +25,7 @@ std::string condition_text(const Condition& c) {
 class Checker {
  public:
   Checker(const PolicySources& sources, const std::vector<std::string_view>& calendar_ids,
-          yaml::Diagnostics& sink)
+          yaml::DiagnosticSink& sink)
       : sources_(sources), calendar_ids_(calendar_ids), sink_(sink) {}
 
   CheckedPolicies run() {
@@ -253,7 +253,7 @@ class Checker {
 
   const PolicySources& sources_;
   const std::vector<std::string_view>& calendar_ids_;
-  yaml::Diagnostics& sink_;
+  yaml::DiagnosticSink& sink_;
   const std::vector<Severity>* severities_ = nullptr;
   bool any_escalation_ = false;  ///< some role escalates to another
   int ladder_height_ = -1;
@@ -263,7 +263,7 @@ class Checker {
 
 CheckedPolicies check_policies(const PolicySources& sources,
                                const std::vector<std::string_view>& calendar_ids,
-                               yaml::Diagnostics& sink) {
+                               yaml::DiagnosticSink& sink) {
   return Checker(sources, calendar_ids, sink).run();
 }
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "rules/policy_source.hpp"
-#include "yaml/diagnostics.hpp"
+#include "yaml/diagnostic_sink.hpp"
 
 namespace sla::rules {
 
@@ -32,6 +32,6 @@ struct CheckedPolicies {
 /// not reported again as unknown).
 CheckedPolicies check_policies(const PolicySources& sources,
                                const std::vector<std::string_view>& calendar_ids,
-                               yaml::Diagnostics& sink);
+                               yaml::DiagnosticSink& sink);
 
 }  // namespace sla::rules

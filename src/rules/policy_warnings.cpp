@@ -61,7 +61,7 @@ std::string trigger_text(const EscalationTrigger& t) {
 
 class Warner {
  public:
-  Warner(const PolicyWarningInput& input, yaml::Diagnostics& sink) : in_(input), sink_(sink) {}
+  Warner(const PolicyWarningInput& input, yaml::DiagnosticSink& sink) : in_(input), sink_(sink) {}
 
   void run() {
     for (std::size_t t = 0; t < in_.policy.targets.size(); ++t) {
@@ -284,13 +284,13 @@ class Warner {
   }
 
   const PolicyWarningInput& in_;
-  yaml::Diagnostics& sink_;
+  yaml::DiagnosticSink& sink_;
   std::set<std::tuple<std::string, std::string, int, int, int, int>> reported_;
 };
 
 }  // namespace
 
-void warn_policy(const PolicyWarningInput& input, yaml::Diagnostics& sink) {
+void warn_policy(const PolicyWarningInput& input, yaml::DiagnosticSink& sink) {
   Warner(input, sink).run();
 }
 

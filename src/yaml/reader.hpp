@@ -21,7 +21,7 @@
 #include "sla/diagnostic.hpp"
 #include "sla/words.hpp"
 #include "yaml/codes.hpp"
-#include "yaml/diagnostics.hpp"
+#include "yaml/diagnostic_sink.hpp"
 
 namespace sla::yaml {
 
@@ -43,10 +43,10 @@ std::string_view kind_name(const YAML::Node& node);
 /// One file being read: its name as shown in diagnostics and the sink problems go to.
 class Reader {
  public:
-  Reader(std::string file, Diagnostics& sink) : file_(std::move(file)), sink_(&sink) {}
+  Reader(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(&sink) {}
 
   const std::string& file() const { return file_; }
-  Diagnostics& diagnostics() const { return *sink_; }
+  DiagnosticSink& diagnostics() const { return *sink_; }
 
   /// The node's position, 1-based. Nodes without a mark (none here) give the whole file.
   SourcePosition at(const YAML::Node& node) const;
@@ -120,7 +120,7 @@ class Reader {
 
  private:
   std::string file_;
-  Diagnostics* sink_;
+  DiagnosticSink* sink_;
 };
 
 /// One key of a map: its name, its position and its value.
