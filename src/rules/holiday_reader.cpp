@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <climits>
 
 #include "rules/civil_values.hpp"
@@ -33,14 +32,15 @@ struct HolidayPlaces {
   void set(Field field, const SourcePosition& at) { of[static_cast<int>(field)] = at; }
 };
 
-// A whole number for a field of the rule, and where it is written. Numbers beyond int are out
-// of every range check() accepts; they are clamped to int, and reported by check() as such.
+// A whole number for a field of the rule, and where it is written; whether it is in the
+// field's range is check()'s to say. A number too large for any field is reported here.
 std::optional<int> read_number(const yaml::Reader& reader, const yaml::MapEntry& entry, Field field,
                                HolidayPlaces& places) {
-  const auto n = reader.integer(entry.value, fmt::format("'{}'", entry.key));
-  if (!n) return std::nullopt;
-  places.set(field, entry.value.at);
-  return static_cast<int>(std::clamp<long long>(*n, INT_MIN, INT_MAX));
+  const auto n = reader.integer_in(
+      entry.value, fmt::format("'{}'", entry.key), INT_MIN, INT_MAX, code::holiday_out_of_range,
+      [&](long long v) { return fmt::format("{} {} is out of range", entry.key, v); });
+  if (n) places.set(field, entry.value.at);
+  return n;
 }
 
 // Which shape the holiday `item` has: exactly one of date / from+to / yearly. Reports a second
