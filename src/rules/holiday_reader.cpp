@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <climits>
 
 #include "rules/civil_values.hpp"
@@ -22,14 +23,14 @@ const std::vector<std::string_view> kYearlyKeys = {"month", "day", "weekday", "n
 // Where the values a holiday rule is made of are written: check() names a field, the report
 // points at its text.
 struct HolidayPlaces {
-  SourcePosition item;
-  SourcePosition of[static_cast<int>(Field::nth) + 1];
+  SourcePosition item;  ///< where a field not written (or not a value) is reported
+  std::array<SourcePosition, static_cast<std::size_t>(Field::nth) + 1> of{};
 
   const SourcePosition& at(Field field) const {
-    const SourcePosition& p = of[static_cast<int>(field)];
+    const SourcePosition& p = of[static_cast<std::size_t>(field)];
     return p.line > 0 ? p : item;
   }
-  void set(Field field, const SourcePosition& at) { of[static_cast<int>(field)] = at; }
+  void set(Field field, const SourcePosition& at) { of[static_cast<std::size_t>(field)] = at; }
 };
 
 // A whole number for a field of the rule, and where it is written; whether it is in the
@@ -182,6 +183,27 @@ bool read_yearly_options(const yaml::Reader& reader, const yaml::MapReader& map,
   return ok;
 }
 
+// `name`, and no key that only a yearly rule may have on another shape; false after a problem.
+bool read_name_and_scope(const yaml::Reader& reader, const yaml::MapReader& map, bool yearly,
+                         HolidayRule& rule) {
+  bool ok = true;
+  if (const auto* name = map.find("name")) {
+    if (auto text = reader.text(name->value, "'name'"))
+      rule.name = *text;
+    else
+      ok = false;
+  }
+  if (yearly) return ok;
+  for (const auto* key : {"observed", "since", "until"}) {
+    if (const auto* entry = map.find(key)) {
+      reader.error(entry->key_at, code::bad_holiday,
+                   fmt::format("'{}' applies to yearly holidays only", key));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 // Reports what check() finds wrong with the rule (SLA109) at the field's text; true when nothing.
 bool report_problems(const yaml::Reader& reader, const HolidayRule& rule,
                      const HolidayPlaces& places) {
@@ -210,25 +232,11 @@ std::optional<HolidayRule> read_holiday(const yaml::Reader& reader, const yaml::
   bool ok = true;
   const yaml::MapEntry* shape = holiday_shape(reader, item, map, ok);
   if (shape == nullptr) return std::nullopt;
-  if (const auto* name = map.find("name")) {
-    if (auto text = reader.text(name->value, "'name'"))
-      rule.name = *text;
-    else
-      ok = false;
-  }
   const bool yearly = shape->key == "yearly";
-  if (!yearly) {
-    for (const auto* key : {"observed", "since", "until"}) {
-      if (const auto* entry = map.find(key)) {
-        reader.error(entry->key_at, code::bad_holiday,
-                     fmt::format("'{}' applies to yearly holidays only", key));
-        ok = false;
-      }
-    }
-  }
+  ok = read_name_and_scope(reader, map, yearly, rule) && ok;
   if (!ok) return std::nullopt;
 
-  HolidayPlaces places{item.at, {}};
+  HolidayPlaces places{item.at};
   if (shape->key == "date") {
     const auto d = read_date(reader, shape->value, "'date'");
     if (!d) return std::nullopt;
