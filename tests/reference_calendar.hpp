@@ -179,9 +179,9 @@ class Zone {
 inline std::optional<Days> yearly_rule_date(const sla::HolidayRule& rule, int year) {
   using namespace std::chrono;
   const std::chrono::year y{year};
-  const month m{rule.month};
+  const month m{static_cast<unsigned>(rule.month)};
   if (rule.kind == sla::HolidayRule::Kind::yearly_fixed) {
-    const year_month_day ymd{y, m, day{rule.day}};
+    const year_month_day ymd{y, m, day{static_cast<unsigned>(rule.day)}};
     if (!ymd.ok()) return std::nullopt;
     return Days{ymd};
   }
@@ -262,9 +262,10 @@ class ReferenceCalendar {
     if (def.workday_hours) {
       makeup_default_ = *def.workday_hours;
     } else {
-      for (unsigned k = 1; k <= 7; ++k) {
-        if (!def.weekly[k % 7].empty()) {
-          makeup_default_ = def.weekly[k % 7];
+      for (unsigned k = 1; k <= 7; ++k) {  // ISO encoding: Monday = 1 … Sunday = 7
+        const std::chrono::weekday day{k == 7 ? 0 : k};
+        if (!def.weekly[day].empty()) {
+          makeup_default_ = def.weekly[day];
           break;
         }
       }
@@ -320,7 +321,7 @@ class ReferenceCalendar {
       if (Days{m.date} == d) found = m.hours ? &*m.hours : &makeup_default_;
     if (found) return *found;
     if (holidays_.count(d)) return {};
-    return def_.weekly[std::chrono::weekday{d}.c_encoding()];
+    return def_.weekly[std::chrono::weekday{d}];
   }
 
   /// The windows `d` owns on the time line (empty ones dropped), sorted.
@@ -551,7 +552,8 @@ class ReferenceCalendar {
                                        "next_weekday"};
     std::ostringstream o;
     o << "calendar '" << def.id << "' time_zone " << def.time_zone << "\n  weekly:";
-    for (int d = 0; d < 7; ++d) o << " " << kDays[d] << "=" << describe_windows(def.weekly[d]);
+    for (unsigned d = 0; d < 7; ++d)
+      o << " " << kDays[d] << "=" << describe_windows(def.weekly[std::chrono::weekday{d}]);
     o << "\n";
     for (const auto& h : def.holidays) {
       o << "  holiday '" << h.name << "': ";

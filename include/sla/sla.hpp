@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sla/calendar.hpp"
+#include "sla/calendar_check.hpp"
 #include "sla/calendar_definition.hpp"
 #include "sla/diagnostic.hpp"
 #include "sla/duration_spec.hpp"
@@ -10,6 +11,7 @@
 #include "sla/goal.hpp"
 #include "sla/graphviz.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/parsed.hpp"
 #include "sla/policy.hpp"
 #include "sla/role.hpp"
 #include "sla/rule_set.hpp"
@@ -18,3 +20,5 @@
 #include "sla/time.hpp"
 #include "sla/time_zone.hpp"
 #include "sla/version.hpp"
+#include "sla/weekly.hpp"
+#include "sla/words.hpp"

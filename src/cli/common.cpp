@@ -7,6 +7,7 @@
 
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/words.hpp"
 
 namespace sla::cli {
 namespace {
@@ -67,7 +68,7 @@ Date parse_date_value(std::string_view option, const std::string& text) {
 }
 
 DurationSpec parse_duration_value(std::string_view option, const std::string& text) {
-  return with_option(option, [&] { return parse_duration_or_throw(text); });
+  return with_option(option, [&] { return parse_duration(text); });
 }
 
 int parse_int_value(std::string_view option, const std::string& text) {
@@ -86,42 +87,32 @@ int parse_int_value(std::string_view option, const std::string& text) {
   return value;
 }
 
+namespace {
+
+// "a, b or c": the words of an enum, for "expected ..." in a message.
+template <class Enum>
+std::string one_of() {
+  const auto all = words<Enum>();
+  return fmt::format("{} or {}", fmt::join(all.begin(), all.end() - 1, ", "), all.back());
+}
+
+}  // namespace
+
 Landing parse_landing_value(std::string_view option, const std::string& text) {
-  if (text == "close") return Landing::close;
-  if (text == "next_open") return Landing::next_open;
-  throw Error(fmt::format("--{}: invalid value '{}' (expected close or next_open)", option, text));
+  if (const auto landing = parse<Landing>(text)) return *landing;
+  throw Error(
+      fmt::format("--{}: invalid value '{}' (expected {})", option, text, one_of<Landing>()));
 }
 
 RollConvention parse_convention_value(std::string_view option, const std::string& text) {
-  for (const auto c :
-       {RollConvention::following, RollConvention::preceding, RollConvention::modified_following,
-        RollConvention::modified_preceding, RollConvention::raise})
-    if (text == convention_name(c)) return c;
-  throw Error(
-      fmt::format("--{}: invalid convention '{}' (expected following, preceding, "
-                  "modified_following, modified_preceding or raise)",
-                  option, text));
+  if (const auto convention = parse<RollConvention>(text)) return *convention;
+  throw Error(fmt::format("--{}: invalid convention '{}' (expected {})", option, text,
+                          one_of<RollConvention>()));
 }
 
-std::string_view landing_name(Landing landing) {
-  return landing == Landing::close ? "close" : "next_open";
-}
+std::string_view landing_name(Landing landing) { return to_string(landing); }
 
-std::string_view convention_name(RollConvention convention) {
-  switch (convention) {
-    case RollConvention::following:
-      return "following";
-    case RollConvention::preceding:
-      return "preceding";
-    case RollConvention::modified_following:
-      return "modified_following";
-    case RollConvention::modified_preceding:
-      return "modified_preceding";
-    case RollConvention::raise:
-      return "raise";
-  }
-  return "?";
-}
+std::string_view convention_name(RollConvention convention) { return to_string(convention); }
 
 std::string format_utc(Instant instant) {
   return format_local(LocalTime{instant.time_since_epoch()}) + "Z";

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "rules/codes.hpp"
+#include "sla/words.hpp"
 
 namespace sla::rules {
 namespace {
@@ -43,25 +44,24 @@ bool same_trigger(const EscalationTrigger& a, const EscalationTrigger& b) {
   return a.duration == b.duration;
 }
 
+// "at: 50%", "at_breach: true", "after: 30m": the trigger as written.
 std::string trigger_text(const EscalationTrigger& t) {
   switch (t.kind) {
     case EscalationTrigger::Kind::at_percent:
       return fmt::format("at: {}%", t.percent);
-    case EscalationTrigger::Kind::after:
-      return fmt::format("after: {}", t.duration.to_string());
-    case EscalationTrigger::Kind::before_breach:
-      return fmt::format("before_breach: {}", t.duration.to_string());
     case EscalationTrigger::Kind::at_breach:
       return "at_breach: true";
+    case EscalationTrigger::Kind::after:
+    case EscalationTrigger::Kind::before_breach:
     case EscalationTrigger::Kind::after_breach:
-      return fmt::format("after_breach: {}", t.duration.to_string());
+      break;
   }
-  return {};
+  return fmt::format("{}: {}", to_string(t.kind), t.duration.to_string());
 }
 
 class Warner {
  public:
-  Warner(const PolicyWarningInput& input, yaml::Diagnostics& sink) : in_(input), sink_(sink) {}
+  Warner(const PolicyWarningInput& input, yaml::DiagnosticSink& sink) : in_(input), sink_(sink) {}
 
   void run() {
     for (std::size_t t = 0; t < in_.policy.targets.size(); ++t) {
@@ -284,13 +284,13 @@ class Warner {
   }
 
   const PolicyWarningInput& in_;
-  yaml::Diagnostics& sink_;
+  yaml::DiagnosticSink& sink_;
   std::set<std::tuple<std::string, std::string, int, int, int, int>> reported_;
 };
 
 }  // namespace
 
-void warn_policy(const PolicyWarningInput& input, yaml::Diagnostics& sink) {
+void warn_policy(const PolicyWarningInput& input, yaml::DiagnosticSink& sink) {
   Warner(input, sink).run();
 }
 
