@@ -16,6 +16,7 @@
 #include "sla/role.hpp"
 #include "sla/rule_set.hpp"
 #include "sla/severity.hpp"
+#include "sla/suggest.hpp"
 #include "sla/target_rule.hpp"
 #include "sla/time.hpp"
 #include "sla/time_zone.hpp"

@@ -12,14 +12,11 @@
 namespace sla::cli {
 namespace {
 
-// Re-throws the library's message for `text` with the option in front of it.
-template <class Parse>
-auto with_option(std::string_view option, Parse&& parse) {
-  try {
-    return parse();
-  } catch (const Error& e) {
-    throw Error(fmt::format("--{}: {}", option, e.what()));
-  }
+// The parsed value, or sla::Error with the library's message behind the option's name.
+template <class T>
+T value_of(std::string_view option, Parsed<T> parsed) {
+  if (!parsed) throw Error(fmt::format("--{}: {}", option, parsed.error));
+  return std::move(*parsed.value);
 }
 
 }  // namespace
@@ -60,15 +57,15 @@ Error unknown_id(std::string_view kind, std::string_view kinds, std::string_view
 }
 
 Instant parse_time_value(std::string_view option, const std::string& text, const TimeZone& zone) {
-  return with_option(option, [&] { return parse_instant(text, zone); });
+  return value_of(option, try_parse_instant(text, zone));
 }
 
 Date parse_date_value(std::string_view option, const std::string& text) {
-  return with_option(option, [&] { return parse_date(text); });
+  return value_of(option, try_parse_date(text));
 }
 
 DurationSpec parse_duration_value(std::string_view option, const std::string& text) {
-  return with_option(option, [&] { return parse_duration(text); });
+  return value_of(option, try_parse_duration(text));
 }
 
 int parse_int_value(std::string_view option, const std::string& text) {

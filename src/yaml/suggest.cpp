@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace sla::yaml {
+namespace sla {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Three rolling rows of the classic dynamic programme (the third for transpositions).
@@ -38,6 +38,10 @@ std::optional<std::string> closest_match(std::string_view word,
   }
   return best;
 }
+
+}  // namespace sla
+
+namespace sla::yaml {
 
 DiagnosticNote did_you_mean(std::string_view guess, const SourcePosition& at) {
   return {at, fmt::format("did you mean '{}'?", guess)};
