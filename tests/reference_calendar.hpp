@@ -7,7 +7,7 @@
 // linear walks instead of prefix sums and binary searches. It is meant to be obviously right and
 // slow, so that a disagreement points at the library.
 //
-// Time model (SPEC §1–2), restated the simple way:
+// Time model (docs/semantics.md §1–2), restated the simple way:
 //   * A date owns windows [open, close) given in minutes from its local midnight; a close past
 //     24:00 lies on the next date. The owner is the date the window opens on.
 //   * Civil → absolute: a local time in a spring-forward gap maps to the instant the gap ends
@@ -375,7 +375,7 @@ class ReferenceCalendar {
     return checked(std::min(intervals_[i - 1].second, t));
   }
 
-  /// SPEC §2.1 add: positive walks forward consuming open time (exactly consumed → the close;
+  /// docs/semantics.md §2.1 add: positive walks forward consuming open time (exactly consumed → the close;
   /// with next_open a result outside every window moves to the next opening); negative walks
   /// backward (exactly consumed → the opening); zero rolls forward. Landing only affects d > 0.
   int64_t add(int64_t t, int64_t d, bool next_open) const {
@@ -462,7 +462,7 @@ class ReferenceCalendar {
     return d;
   }
 
-  // --- SPEC §2.2 durations --------------------------------------------------------------------
+  // --- docs/semantics.md §2.2 durations --------------------------------------------------------------------
 
   /// Nbd / -Nbd: roll forward (backward), take the local time of day within the owning date of
   /// the window that holds the rolled instant (the earliest owner when two windows hold it; the

@@ -1,4 +1,4 @@
-// tests/test_calendar.cpp — sla::Calendar, one named case per rule of SPEC §2, §2.1 and §2.2.
+// tests/test_calendar.cpp — sla::Calendar, one named case per rule of docs/semantics.md §2, §2.1 and §2.2.
 //
 // Fixtures are written as civil times in the calendar's zone and results compared as ISO-8601
 // text with the zone's offset, so a failure reads like the spec: "2026-11-23T17:00:00+08:00".
@@ -130,7 +130,7 @@ const Cal& shanghai_office() {
 }  // namespace
 
 // =============================================================================================
-// SPEC §2.1 — instants
+// docs/semantics.md §2.1 — instants
 
 TEST_CASE("roll_forward keeps an open instant and moves a closed one to the next opening",
           "[calendar][2.1]") {
@@ -326,7 +326,7 @@ TEST_CASE("overlapping or touching windows within one day are a load error", "[c
 }
 
 // =============================================================================================
-// SPEC §2 — exceptions and precedence
+// docs/semantics.md §2 — exceptions and precedence
 
 TEST_CASE("a make-up day uses workday_hours", "[calendar][2]") {
   CalendarDefinition def = weekdays("Asia/Shanghai");
@@ -395,7 +395,7 @@ TEST_CASE("precedence for a date is override > make-up workday > holiday > weekl
 }
 
 // =============================================================================================
-// SPEC §2.1 — business days, numpy.busday_offset
+// docs/semantics.md §2.1 — business days, numpy.busday_offset
 
 TEST_CASE("Saturday + 1 business day is Tuesday with following and Monday with preceding",
           "[calendar][2.1][advance]") {
@@ -455,7 +455,7 @@ TEST_CASE("a business day is a date on which at least one window opens", "[calen
 }
 
 // =============================================================================================
-// SPEC §2.2 — durations
+// docs/semantics.md §2.2 — durations
 
 TEST_CASE("Saturday 11:00 + 1bd is Tuesday 09:00", "[calendar][2.2]") {
   CHECK(shanghai_office().add("2026-11-21T11:00", "1bd") == "2026-11-24T09:00:00+08:00");
@@ -532,7 +532,7 @@ TEST_CASE("business-time durations behave as add with seconds", "[calendar][2.2]
 }
 
 // =============================================================================================
-// DST (SPEC §1): business time is elapsed real time inside windows
+// DST (docs/semantics.md §1): business time is elapsed real time inside windows
 
 TEST_CASE("a 01:00-05:00 window holds 3 h on 2026-03-08 and 5 h on 2026-11-01 in New York",
           "[calendar][dst]") {

@@ -4,7 +4,7 @@
 // overnight windows, 24:00 closes, lunch breaks, one-off and ranged holidays, yearly rules with
 // observance shifts, make-up days with and without hours, overrides including empty ones) and
 // random (start, duration) pairs clustered where calendars go wrong: DST transitions, window
-// edges ±1 s, holidays, year boundaries. Every operation of SPEC §2.1 and §2.2 is compared.
+// edges ±1 s, holidays, year boundaries. Every operation of docs/semantics.md §2.1 and §2.2 is compared.
 //
 // The seed is printed; set SLA_REFERENCE_SEED=<n> to replay a run.
 #include <catch2/catch_test_macros.hpp>
@@ -620,7 +620,7 @@ TEST_CASE("random calendars agree with the brute-force reference on every operat
                 run_library([&] { return day_number(cal.advance(sdate, n, lib_roll)); }),
                 run_reference([&] { return day_number(ref.advance(date, n, ref_roll)); }), true);
 
-      // SPEC §2.2 durations.
+      // docs/semantics.md §2.2 durations.
       const int nbd = rng.uniform(-10, 10);
       for (const auto landing : {sla::Landing::close, sla::Landing::next_open}) {
         const bool next_open = landing == sla::Landing::next_open;

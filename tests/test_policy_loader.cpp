@@ -1,4 +1,4 @@
-// Loading roles, severities and policies (SPEC §3): the SPEC's example gives exactly the model it
+// Loading roles, severities and policies (docs/semantics.md §3): the format's example gives exactly the model it
 // describes, goals expand per (tier, severity), names resolve across files, warnings can be
 // silenced where an agreement means them, and a loaded RuleSet answers from many threads.
 #include <catch2/catch_test_macros.hpp>
@@ -74,7 +74,7 @@ severities:
 
 }  // namespace
 
-TEST_CASE("the SPEC's example loads clean into exactly the model it describes", "[rules]") {
+TEST_CASE("the format's example loads clean into exactly the model it describes", "[rules]") {
   const auto result = sla::load_rules({kData + "/valid/policy_spec_example.yaml"});
   INFO(all_diagnostics(result));
   REQUIRE(result.ok());

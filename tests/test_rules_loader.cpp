@@ -1,4 +1,4 @@
-// Loading rules files (SPEC §3): valid files load, extends and include mean what rules/README.md
+// Loading rules files (docs/semantics.md §3): valid files load, extends and include mean what rules/README.md
 // says, the bundled calendars give the right days, and a RuleSet is safe to share.
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers.hpp>
@@ -203,7 +203,7 @@ TEST_CASE("a file included twice through different paths is read once", "[rules]
   CHECK(twice.diagnostics.empty());
 }
 
-TEST_CASE("the calendars of the SPEC example load as written", "[rules]") {
+TEST_CASE("the calendars of the format example load as written", "[rules]") {
   const auto result = sla::load_rules({kData + "/valid/policy_spec_example.yaml"});
   INFO(all_diagnostics(result));
   REQUIRE(result.ok());
@@ -217,7 +217,7 @@ TEST_CASE("the calendars of the SPEC example load as written", "[rules]") {
   CHECK(hours_on(result.rules->calendar("always"), "2026-12-25") == "00:00-24:00");
 }
 
-TEST_CASE("windows crossing midnight and 24:00 closes are read as the SPEC says", "[rules]") {
+TEST_CASE("windows crossing midnight and 24:00 closes are read as docs/semantics.md says", "[rules]") {
   const auto rules = load_ok(R"(
 version: 1
 calendars:

@@ -1,4 +1,4 @@
-// sla/calendar.hpp — a compiled business-hours calendar and its arithmetic (SPEC §2).
+// sla/calendar.hpp — a compiled business-hours calendar and its arithmetic (docs/semantics.md §2).
 //
 // A Calendar answers "when is 4 business hours after this instant?" and "how much business time
 // lies between these two instants?" exactly, across weekends, lunch breaks, overnight windows,

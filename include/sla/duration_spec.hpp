@@ -1,4 +1,4 @@
-// sla/duration_spec.hpp — durations as rule authors write them (SPEC §2.2).
+// sla/duration_spec.hpp — durations as rule authors write them (docs/semantics.md §2.2).
 //
 //   text            kind               meaning on a calendar's clock
 //   30m 4h 1h30m 90s business           business (open-window) time; "-2h" counts backwards

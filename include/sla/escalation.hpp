@@ -10,7 +10,7 @@
 // Actions: notify: [roles], escalate: N (N rungs up the role ladder), raise_severity: N,
 // set_severity: id, action: name (free-form, passed to the host system).
 //
-// Extension (SPEC-compatible, additive): `clock: <calendar id | business | wall>` on a level
+// Extension (additive): `clock: <calendar id | business | wall>` on a level
 // counts its `after` / `before_breach` / `after_breach` duration on another clock than the
 // target's — "escalation deadlines are counted on a 7 × 8 calendar" while the repair clock
 // runs 7 × 24.

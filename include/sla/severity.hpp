@@ -1,4 +1,4 @@
-// sla/severity.hpp — a fault severity level (SPEC §3 `severities:`).
+// sla/severity.hpp — a fault severity level (rules/README.md, "severities").
 //
 // Severities are listed most severe first; that order is their rank (0 = most severe) and is
 // what "raise severity by one" moves along. Ids and aliases are global within a RuleSet:

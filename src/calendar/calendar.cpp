@@ -373,7 +373,7 @@ Instant Calendar::add(Instant t, const DurationSpec& d, Landing landing) const {
   Instant result{};
   switch (d.kind) {
     case Kind::business:
-      // "-0h" is roll_backward(t) (SPEC §2.1), which seconds alone cannot say.
+      // "-0h" is roll_backward(t) (docs/semantics.md §2.1), which seconds alone cannot say.
       if (d.business == Seconds{0} && d.backward) return roll_backward(t);
       return add(t, d.business, landing);
     case Kind::calendar_days: {

@@ -1,4 +1,4 @@
-// rules/goal_reader.hpp — a target's `goal:` (SPEC §3), read as written; goal_expander.hpp
+// rules/goal_reader.hpp — a target's `goal:` (docs/semantics.md §3), read as written; goal_expander.hpp
 // expands it into one cell per (tier, severity) once the tiers and the severities are known.
 //
 //   goal: 30m                                      every tier, every severity
