@@ -37,7 +37,6 @@ struct RoleSource {
 struct SeveritySource {
   Severity severity;  ///< rank is the position in the one `severities` list
   SourcePosition at;  ///< the id's value (the item when there is no id)
-  std::vector<SourcePosition> alias_at;
 };
 
 struct GoalEntry;

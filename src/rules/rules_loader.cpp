@@ -11,6 +11,7 @@
 #include "rules/calendar_linker.hpp"
 #include "rules/calendar_reader.hpp"
 #include "rules/codes.hpp"
+#include "rules/ids.hpp"
 #include "rules/policy_checks.hpp"
 #include "rules/policy_reader.hpp"
 #include "rules/role_reader.hpp"
@@ -122,18 +123,9 @@ void RulesLoader::read_document(const yaml::Reader& reader, const YAML::Node& ro
 }
 
 void RulesLoader::read_includes(const yaml::Reader& reader, const yaml::MapEntry& include) {
-  std::vector<yaml::Value> targets;
-  if (include.value.is_list()) {
-    targets = reader.items(include.value);
-  } else if (include.value.is_scalar()) {
-    targets.push_back(include.value);
-  } else {
-    reader.error(include.value.at, code::wrong_kind,
-                 fmt::format("'include' must be a file name or a list of them, not {}",
-                             yaml::kind_name(include.value.node)));
-    return;
-  }
-  for (const auto& target : targets)
+  const auto targets = reader.one_or_list(include.value, "'include'", "a file name");
+  if (!targets) return;
+  for (const auto& target : *targets)
     if (auto path = reader.text(target, "an include")) include_file(reader, *path, target.at);
 }
 
@@ -148,16 +140,15 @@ void RulesLoader::include_file(const yaml::Reader& reader, const std::string& ta
   for (std::size_t i = 0; i < stack_.size(); ++i) {
     if (stack_[i].identity != identity) continue;
     // The chain stack_[i] → … → this file → stack_[i] again.
-    std::string chain;
+    std::vector<std::string_view> names;
     std::vector<DiagnosticNote> notes;
     for (std::size_t k = i; k < stack_.size(); ++k) {
-      chain += stack_[k].name + " -> ";
+      names.push_back(stack_[k].name);
       if (k + 1 < stack_.size())
         notes.push_back({stack_[k].include_at, fmt::format("'{}' includes '{}' here",
                                                            stack_[k].name, stack_[k + 1].name)});
     }
-    chain += stack_[i].name;
-    reader.error(at, code::include_cycle, fmt::format("include cycle: {}", chain),
+    reader.error(at, code::include_cycle, fmt::format("include cycle: {}", cycle_text(names)),
                  std::move(notes));
     return;
   }
@@ -181,9 +172,8 @@ void RulesLoader::read_calendars(const yaml::Reader& reader, const yaml::MapEntr
     const auto first = std::find_if(calendars_.begin(), calendars_.end(),
                                     [&](const CalendarSource& c) { return c.id == calendar.id; });
     if (first != calendars_.end()) {
-      reader.error(entry.key_at, code::duplicate_calendar,
-                   fmt::format("calendar '{}' is already defined", calendar.id),
-                   {{first->at, "first defined here"}});
+      report_redefinition(reader, code::duplicate_calendar,
+                          fmt::format("calendar '{}'", calendar.id), entry.key_at, first->at);
       continue;
     }
     calendars_.push_back(std::move(calendar));
