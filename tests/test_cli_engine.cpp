@@ -106,11 +106,14 @@ TEST_CASE("sla evaluate reads a ticket's own now, aliases and numeric ids", "[cl
   REQUIRE(e.at("diagnostics").size() == 1);
   CHECK(e.at("diagnostics")[0].at("code") == "event_out_of_order");
   CHECK(e.at("diagnostics")[0].at("event") == 4);
-  // Resolution (A, P2 = sev2, 24h on 7×24) paused 23:00–08:00 with 1h used: due Oct 2 07:00,
-  // where level 3 raises the ticket to sev1; after_breach 24h is then Oct 3 07:00.
+  // Resolution (A, P2 = sev2, 24h on 7×24) paused 23:00–08:00 with 1h used: breached at Oct 2
+  // 07:00, where level 3 raises the ticket to sev1. The due instant then follows the 2h goal
+  // (1h before the pause, 1h after: Oct 1 09:00); breached_at stays; after_breach: 24h counts
+  // from the due instant: Oct 2 09:00.
   const auto& resolution = e.at("targets")[3];
-  CHECK(resolution.at("due") == "2026-10-02T07:00:00+08:00");
-  CHECK(resolution.at("escalations")[3].at("at") == "2026-10-03T07:00:00+08:00");
+  CHECK(resolution.at("breached_at") == "2026-10-02T07:00:00+08:00");
+  CHECK(resolution.at("due") == "2026-10-01T09:00:00+08:00");
+  CHECK(resolution.at("escalations")[3].at("at") == "2026-10-02T09:00:00+08:00");
   CHECK(e.at("severity") == "sev1");
 }
 
