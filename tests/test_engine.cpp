@@ -81,6 +81,26 @@ policies:
         stop: resolved
         optional: true
         goal: {sev1: 1h}
+  - id: mail
+    match: {contract: mail}
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      fix:
+        start: created
+        stop: resolved
+        pause: waiting_customer
+        resume: customer_replied
+        goal: {sev1: 4h, sev2: 8h, sev3: 16h}
+      on_site:
+        start: remote_failed
+        stop: [engineer_arrived, resolved]
+        goal: due(fix)
+        escalation: [{at_breach: true, notify: [service_manager]}]
+      remote:
+        start: created
+        stop: [resolved, remote_failed]
+        goal: 4h
+        escalation: [{on: customer_called, action: call_back}]
   - id: self_raise
     match: {contract: self_raise}
     tiers: {C: {calendar: cn-office}}
@@ -710,4 +730,63 @@ TEST_CASE("Evaluation is deterministic whatever the number of threads") {
   for (std::size_t k = 0; k < 4; ++k) threads.emplace_back([&, k] { run(k, 4, four); });
   for (auto& th : threads) th.join();
   CHECK(one == four);
+}
+
+TEST_CASE("goal: due(x) is due whenever x is, and follows x's pauses") {
+  // sev2 from Monday 09:00: fix (8h) is due 18:00. Remote work fails at 11:00: on_site starts
+  // and is due when fix is, 18:00; its goal is the office time 11:00–18:00 = 6h.
+  const auto t =
+      ticket("mail", "C", "sev2", "2026-11-23T09:00", {{"2026-11-23T11:00", "remote_failed"}});
+  const auto e = engine().evaluate(t, at("2026-11-23T11:30"));
+  CHECK(show(target(e, "on_site").started) == show("2026-11-23T11:00"));
+  CHECK(show(target(e, "on_site").due) == show("2026-11-23T18:00"));
+  CHECK(target(e, "on_site").goal == std::chrono::hours{6});
+  CHECK(show(level(e, "on_site", 1).at) == show("2026-11-23T18:00"));
+  // fix waits for the customer from 11:30 to 14:00 (2.5h used): on_site has no due instant
+  // meanwhile, then fix's 5.5h left run 14–18 and Tuesday 09–10:30.
+  auto paused = t;
+  paused.events.push_back({at("2026-11-23T11:30"), "waiting_customer", ""});
+  paused.events.push_back({at("2026-11-23T14:00"), "customer_replied", ""});
+  const auto during = engine().evaluate(paused, at("2026-11-23T13:00"));
+  CHECK(target(during, "on_site").state == sla::TargetState::running);
+  CHECK_FALSE(target(during, "on_site").due.has_value());
+  CHECK_FALSE(level(during, "on_site", 1).at.has_value());
+  const auto after = engine().evaluate(paused, at("2026-11-23T15:00"));
+  CHECK(show(target(after, "fix").due) == show("2026-11-24T10:30"));
+  CHECK(show(target(after, "on_site").due) == show("2026-11-24T10:30"));
+  CHECK(show(after.next_wakeup) == show("2026-11-24T10:30"));
+}
+
+TEST_CASE("goal: due(x) of a target that starts after x's due instant is breached as it starts") {
+  // sev1: fix (4h) is due Monday 14:00; remote work fails at 15:00.
+  const auto e = engine().evaluate(
+      ticket("mail", "C", "sev1", "2026-11-23T09:00", {{"2026-11-23T15:00", "remote_failed"}}),
+      at("2026-11-23T15:00"));
+  const auto& on_site = target(e, "on_site");
+  CHECK(on_site.state == sla::TargetState::breached);
+  CHECK(show(on_site.due) == show("2026-11-23T14:00"));
+  CHECK(show(on_site.breached_at) == show("2026-11-23T15:00"));
+  CHECK(on_site.goal == std::chrono::seconds{0});
+  CHECK(level(e, "on_site", 1).fired);
+}
+
+TEST_CASE("An on: level fires at its event while its target runs, once") {
+  const auto e = engine().evaluate(
+      ticket("mail", "C", "sev2", "2026-11-23T09:00",
+             {{"2026-11-23T09:30", "customer_called"}, {"2026-11-23T10:00", "customer_called"}}),
+      at("2026-11-23T10:30"));
+  const auto& call_back = level(e, "remote", 1);
+  CHECK(call_back.fired);
+  CHECK(show(call_back.at) == show("2026-11-23T09:30"));
+  // Before its event it has no instant (nothing can say when it comes) and no wakeup.
+  const auto before =
+      engine().evaluate(ticket("mail", "C", "sev2", "2026-11-23T09:00"), at("2026-11-23T09:10"));
+  CHECK_FALSE(level(before, "remote", 1).fired);
+  CHECK_FALSE(level(before, "remote", 1).at.has_value());
+  // After its target stopped, the event fires nothing.
+  const auto stopped = engine().evaluate(
+      ticket("mail", "C", "sev2", "2026-11-23T09:00",
+             {{"2026-11-23T09:20", "remote_failed"}, {"2026-11-23T09:30", "customer_called"}}),
+      at("2026-11-23T10:30"));
+  CHECK_FALSE(level(stopped, "remote", 1).fired);
 }

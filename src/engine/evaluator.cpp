@@ -55,6 +55,8 @@ struct Run {
   DurationSpec spec{};  ///< the cycle's goal
   Seconds goal{0};      ///< L
   std::optional<Instant> due;
+  /// goal: due(x) — x's due instant when this run was last refreshed (a change of it refreshes).
+  std::optional<Instant> linked_seen;
   Instant next = kNever;  ///< the earliest own instant (breach or level), when not dirty
   bool dirty = false;
   std::size_t slot = 0;   ///< first elapsed-time slot in Scratch
@@ -335,7 +337,23 @@ class Replay {
   }
 
   // The due instant of a running cycle (not paused), from its state.
-  Instant due_of(std::size_t i) {
+  // goal: due(x): x's due instant while x has one — running, or stopped (its last due) — and
+  // null while x is pending, paused or waiting.
+  std::optional<Instant> linked_due(std::size_t i) {
+    const int x = plan_target(i).due_of;
+    const Run& source = runs()[static_cast<std::size_t>(x)];
+    if (source.phase == Run::Phase::running) return source.paused ? std::nullopt : source.due;
+    if (source.phase == Run::Phase::stopped) return s_.outcomes[source.outcome].due;
+    return std::nullopt;
+  }
+
+  // The due instant of a running cycle (not paused), from its state; for goal: due(x), x's.
+  std::optional<Instant> due_instant(std::size_t i) {
+    if (plan_target(i).due_of != kNone) return linked_due(i);
+    return due_of_goal(i);
+  }
+
+  Instant due_of_goal(std::size_t i) {
     Run& r = runs()[i];
     const Calendar& c = *calendar(r, 0);
     if (r.continuous) {
@@ -367,7 +385,8 @@ class Replay {
       if (*r.due >= r.segment_start) return e + c.between(r.segment_start, *r.due);
       return elapsed_at(i, k, *r.due);
     };
-    const Instant due = *r.due;
+    if (!r.due && level.kind != Trigger::after) return kNever;  // due(x) while x has none
+    const Instant due = r.due.value_or(r.cycle_start);
     Seconds threshold{0};
     switch (level.kind) {
       case Trigger::at_percent:
@@ -409,7 +428,14 @@ class Replay {
     r.dirty = false;
     r.next = kNever;
     if (r.phase != Run::Phase::running || r.paused) return;
-    r.due = due_of(i);  // also after a breach: the due instant follows the goal
+    r.due = due_instant(i);  // also after a breach: the due instant follows the goal
+    if (plan_target(i).due_of != kNone) {
+      // L of a goal due(x): the running time from the start to x's due instant (0 when x's due
+      // is before the start: the target is overdue as it starts).
+      r.linked_seen = r.due;
+      r.goal = r.due ? std::max(Seconds{0}, elapsed_at(i, 0, std::max(*r.due, r.cycle_start)))
+                     : Seconds{0};
+    }
     const auto& levels = plan_target(i).levels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
       if (level_outcome(r, l).fired || levels[l].kind == Trigger::on_event) continue;
@@ -417,14 +443,19 @@ class Replay {
       level_at(r, l) = at;
       r.next = std::min(r.next, at);
     }
-    if (!r.breached) r.next = std::min(r.next, std::max(*r.due, sim_));
+    if (!r.breached && r.due) r.next = std::min(r.next, std::max(*r.due, sim_));
   }
 
   Instant earliest() {
     Instant best = kNever;
-    for (std::size_t i = 0; i < runs().size(); ++i) {
-      if (runs()[i].dirty) refresh(i);
-      best = std::min(best, runs()[i].next);
+    for (const int index : policy_.refresh_order) {
+      const auto i = static_cast<std::size_t>(index);
+      Run& r = runs()[i];
+      if (!r.dirty && plan_target(i).due_of != kNone && r.phase == Run::Phase::running &&
+          !r.paused && linked_due(i) != r.linked_seen)
+        r.dirty = true;  // x's due instant moved
+      if (r.dirty) refresh(i);
+      best = std::min(best, r.next);
     }
     return best;
   }
@@ -464,7 +495,7 @@ class Replay {
     Run& r = runs()[i];
     const TargetPlan& target = plan_target(i);
     const auto* cells = policy_.goal(target, tier_, severity_, plan_.severity_count);
-    if (cells == nullptr) {
+    if (cells == nullptr && target.due_of == kNone) {
       r.phase = Run::Phase::waiting;
       r.cycle = number - 1;
       return;
@@ -476,10 +507,11 @@ class Replay {
     r.breached = false;
     r.breach_visible_at_once = false;
     r.due.reset();
-    r.spec = (*cells)[std::min(static_cast<std::size_t>(number - 1), cells->size() - 1)];
+    r.spec = cells ? (*cells)[std::min(static_cast<std::size_t>(number - 1), cells->size() - 1)]
+                   : DurationSpec{};  // goal: due(x): counted on the target's clock
     set_calendars(i);
     for (int k = 0; k < target.slot_count; ++k) elapsed(r, k) = Seconds{0};
-    r.goal = length(*calendar(r, 0), r.spec, t, true);
+    r.goal = cells ? length(*calendar(r, 0), r.spec, t, true) : Seconds{0};
     for (std::size_t l = 0; l < target.levels.size(); ++l) level_at(r, l).reset();
     begin_outcome(i, TargetState::running, t, number);
     r.outcome = s_.outcomes.size() - 1;
@@ -513,7 +545,7 @@ class Replay {
     Run& r = runs()[i];
     // A cycle that began, resumed or changed goal at this very instant (a restart, then a stop
     // that its event caused) has not been refreshed yet: its due instant as it stands.
-    if (r.dirty && !r.paused) r.due = due_of(i);
+    if (r.dirty && !r.paused) r.due = due_instant(i);
     end_segment(i, t);
     TargetOutcome& o = outcome(r);
     o.stopped = t;
@@ -660,6 +692,14 @@ class Replay {
         continue;
       }
       if (r.phase != Run::Phase::running) continue;
+      if (target.due_of != kNone) {  // due when x is: x's own change moves it
+        end_segment(i, sim_);
+        const Calendar* before = calendar(r, 0);
+        set_calendars(i);
+        if (calendar(r, 0) != before) r.continuous = false;
+        r.dirty = true;
+        continue;
+      }
       const auto* cells = policy_.goal(target, tier_, severity_, plan_.severity_count);
       if (cells == nullptr) {
         close_cycle(i, sim_, true);
@@ -685,7 +725,7 @@ class Replay {
         continue;
       }
       // A breach is sticky, but the due instant follows the new goal.
-      r.due = due_of(i);
+      r.due = due_of_goal(i);
       if (!r.breached && *r.due < sim_) breach(i, sim_, true);
     }
   }
@@ -699,7 +739,7 @@ class Replay {
       Run& r = runs()[i];
       if (r.next != t) continue;
       if (!r.breached && r.due && *r.due <= t) {
-        breach(i, t, false);
+        breach(i, t, *r.due < t);  // before t: the due instant was past when it became known
         return;
       }
       const auto& levels = plan_target(i).levels;

@@ -90,6 +90,24 @@ LevelPlan compile_level(const EscalationLevel& level, const TargetPlan& target, 
   return out;
 }
 
+// Kahn's order over the edges x → t for every `goal: due(x)` of t (acyclic: the loader
+// refuses cycles), targets without such a goal in their own order first.
+std::vector<int> due_order(const std::vector<TargetPlan>& targets) {
+  std::vector<std::vector<int>> linked(targets.size());
+  std::vector<int> waiting(targets.size(), 0);
+  for (std::size_t t = 0; t < targets.size(); ++t)
+    if (targets[t].due_of != kNone) {
+      linked[static_cast<std::size_t>(targets[t].due_of)].push_back(static_cast<int>(t));
+      waiting[t] = 1;
+    }
+  std::vector<int> order;
+  for (std::size_t t = 0; t < targets.size(); ++t)
+    if (waiting[t] == 0) order.push_back(static_cast<int>(t));
+  for (std::size_t next = 0; next < order.size(); ++next)
+    for (const int t : linked[static_cast<std::size_t>(order[next])]) order.push_back(t);
+  return order;
+}
+
 }  // namespace
 
 int PolicyPlan::tier_index(std::string_view id) const {
@@ -139,6 +157,8 @@ Plan::Plan(RuleSet r) : rules(std::move(r)), wall(Calendar::compile(always_open(
       t.periodic = rule.goal.periodic();
       t.optional = rule.optional;
       t.restart_on_change = rule.on_severity_change == OnSeverityChange::restart;
+      if (rule.goal.shape() == Goal::Shape::due_of_target)
+        t.due_of = target_index(policy, rule.goal.due_of());
       t.cell.assign(tiers * static_cast<std::size_t>(severity_count), kNone);
       for (const Goal::Cell& cell : rule.goal.cells()) {
         const int tier = out.tier_index(cell.tier);
@@ -184,6 +204,7 @@ Plan::Plan(RuleSet r) : rules(std::move(r)), wall(Calendar::compile(always_open(
       }
       t.slot_count = slots;
     }
+    out.refresh_order = due_order(out.targets);
     // Who waits on whose outcome.
     for (std::size_t i = 0; i < policy.targets.size(); ++i) {
       const TargetRule& rule = policy.targets[i];
