@@ -16,6 +16,10 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 echo "== sla validate on the bundled rules"
 find rules -name '*.yaml' -print0 | sort -z | xargs -0 ./build/sla validate
 
+echo "== sla test on the policy tests"
+find tests/policy -name '*.test.yaml' -print0 | sort -z |
+  xargs -0 ./build/sla test --junit build/policy-tests.xml
+
 if [ "${SLA_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== sanitizer build (address, undefined)"
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSLA_WARNINGS_AS_ERRORS=ON \

@@ -13,6 +13,7 @@
 #include <catch2/matchers/catch_matchers_string.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -179,6 +180,44 @@ TEST_CASE("sla evaluate refuses what it cannot give a meaning", "[cli][engine]")
       run_cli({"evaluate", "--rules", kRules, "--tickets", data("stream.jsonl"), "--jobs", "0"});
   CHECK(jobs.status == 2);
   CHECK_THAT(jobs.err, ContainsSubstring("--jobs: 0 is out of range"));
+}
+
+TEST_CASE("sla test runs policy test files, names each failure, writes JUnit XML",
+          "[cli][engine]") {
+  const std::string passing = SLA_SOURCE_DIR "/tests/policy/maintenance.test.yaml";
+  CHECK(sla_ok({"test", passing}) == passing + ": 10 cases, 10 passed, 0 failed\n");
+  // A copy with one wrong expectation.
+  const auto dir = std::filesystem::temp_directory_path() / "sla_cli_test_policy";
+  std::filesystem::create_directories(dir);
+  const std::string failing = (dir / "failing.test.yaml").string();
+  {
+    std::ofstream out(failing);
+    out << "rules: " << kRules << "\ncases:\n"
+        << "  - name: wrong due\n"
+        << "    ticket: {policy: maintenance, tier: A, severity: sev1, created: "
+           "\"2026-11-23T09:00\"}\n"
+        << "    now: \"2026-11-23T09:30\"\n"
+        << "    expect: {resolution: {due: \"2026-11-23T12:00\"}}\n"
+        << "    expect_ticket: {diagnostics: []}\n";
+  }
+  const std::string junit = (dir / "out.xml").string();
+  const auto r = run_cli({"test", passing, failing, "--junit", junit});
+  CHECK(r.status == 1);
+  CHECK(r.out == passing + ": 10 cases, 10 passed, 0 failed\n" + "FAIL " + failing +
+                     ":3:5: wrong due\n  " + failing +
+                     ":6:32: resolution.due: expected 2026-11-23T12:00:00+08:00, got "
+                     "2026-11-23T11:00:00+08:00\n" +
+                     failing + ": 1 case, 0 passed, 1 failed\n" +
+                     "2 files, 11 cases: 10 passed, 1 failed\n");
+  const std::string xml = read_whole_file(junit);
+  CHECK_THAT(xml, ContainsSubstring("<testsuites tests=\"11\" failures=\"1\" errors=\"0\">"));
+  CHECK_THAT(xml, ContainsSubstring("<failure message=\"resolution.due: expected"));
+  // A file that cannot run fails the run too.
+  const auto broken = run_cli({"test", (dir / "missing.test.yaml").string()});
+  CHECK(broken.status == 1);
+  CHECK_THAT(broken.out, ContainsSubstring("no such file [SLA008]"));
+  CHECK(run_cli({"test"}).status == 2);
+  std::filesystem::remove_all(dir);
 }
 
 #endif  // SLA_CLI_PATH

@@ -25,6 +25,7 @@
 #include "sla/calendar_definition.hpp"
 #include "sla/diagnostic.hpp"
 #include "sla/escalation.hpp"
+#include "sla/evaluation.hpp"
 #include "sla/goal.hpp"
 #include "sla/target_rule.hpp"
 
@@ -190,6 +191,29 @@ struct Vocabulary<Goal::Shape> {
       {Goal::Shape::by_severity, "by_severity"},
       {Goal::Shape::by_tier_and_severity, "by_tier_and_severity"},
       {Goal::Shape::due_of_target, "due_of_target"},
+  }};
+};
+
+template <>
+struct Vocabulary<TargetState> {
+  static constexpr std::array<Word<TargetState>, 8> words{{
+      {TargetState::pending, "pending"},
+      {TargetState::running, "running"},
+      {TargetState::paused, "paused"},
+      {TargetState::met, "met"},
+      {TargetState::breached, "breached"},
+      {TargetState::missed, "missed"},
+      {TargetState::cancelled, "cancelled"},
+      {TargetState::not_applicable, "not_applicable"},
+  }};
+};
+
+template <>
+struct Vocabulary<SeverityEffect> {
+  static constexpr std::array<Word<SeverityEffect>, 3> words{{
+      {SeverityEffect::none, "none"},
+      {SeverityEffect::changed, "changed"},
+      {SeverityEffect::unchanged, "unchanged"},
   }};
 };
 
