@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 
+echo "== clang-format"
+bash scripts/check-format.sh
+
 echo "== release build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSLA_WARNINGS_AS_ERRORS=ON -DSLA_BUILD_BENCH=ON
 cmake --build build -j "$jobs"

@@ -33,7 +33,6 @@ std::string identity_of(const std::string& path) {
   return p.string();
 }
 
-
 }  // namespace
 
 void RulesLoader::load_file(const std::string& path) {
