@@ -1,5 +1,7 @@
 // Calendar arithmetic benchmarks (docs/semantics.md §7: <= 100 ns median for add/between on a
 // compiled calendar with holidays, and a 2000 h duration costing at most 2x a 1 h one).
+// The *_covered variants run the same operations on the same calendar with `covers`
+// (2025-01-01..2029-12-31, which holds every instant they reach): the cost of the coverage check.
 //
 // The calendar: Asia/Shanghai, Mon–Fri 09:00–12:00 and 13:00–18:00, the 2026 mainland-China
 // public holidays and make-up working days. Start instants are 4096 pseudo-random seconds of
@@ -21,31 +23,42 @@ using namespace std::chrono;
 
 sla::Date ymd(int y, unsigned m, unsigned d) { return sla::Date{year{y}, month{m}, day{d}}; }
 
+sla::CalendarDefinition china_office_definition() {
+  sla::CalendarDefinition def;
+  def.id = "cn-office";
+  def.time_zone = "Asia/Shanghai";
+  for (const weekday d : {Monday, Tuesday, Wednesday, Thursday, Friday})
+    def.weekly[d] = {sla::LocalWindow::from_clock(hours{9}, hours{12}),
+                     sla::LocalWindow::from_clock(hours{13}, hours{18})};
+  auto range = [&](unsigned m1, unsigned d1, unsigned m2, unsigned d2, const char* name) {
+    sla::HolidayRule r;
+    r.kind = sla::HolidayRule::Kind::dates;
+    r.first = ymd(2026, m1, d1);
+    r.last = ymd(2026, m2, d2);
+    r.name = name;
+    def.holidays.push_back(r);
+  };
+  range(1, 1, 1, 3, "New Year");
+  range(2, 15, 2, 23, "Spring Festival");
+  range(4, 4, 4, 6, "Qingming");
+  range(5, 1, 5, 5, "Labour Day");
+  range(6, 19, 6, 21, "Dragon Boat");
+  range(9, 25, 9, 27, "Mid-Autumn");
+  range(10, 1, 10, 7, "National Day");
+  for (auto [m, d] : {std::pair{1u, 4u}, {2u, 14u}, {2u, 28u}, {5u, 9u}, {9u, 20u}, {10u, 10u}})
+    def.workdays.push_back({ymd(2026, m, d), std::nullopt});
+  return def;
+}
+
 const sla::Calendar& china_office() {
+  static const sla::Calendar calendar = sla::Calendar::compile(china_office_definition());
+  return calendar;
+}
+
+const sla::Calendar& china_office_covered() {
   static const sla::Calendar calendar = [] {
-    sla::CalendarDefinition def;
-    def.id = "cn-office";
-    def.time_zone = "Asia/Shanghai";
-    for (const weekday d : {Monday, Tuesday, Wednesday, Thursday, Friday})
-      def.weekly[d] = {sla::LocalWindow::from_clock(hours{9}, hours{12}),
-                       sla::LocalWindow::from_clock(hours{13}, hours{18})};
-    auto range = [&](unsigned m1, unsigned d1, unsigned m2, unsigned d2, const char* name) {
-      sla::HolidayRule r;
-      r.kind = sla::HolidayRule::Kind::dates;
-      r.first = ymd(2026, m1, d1);
-      r.last = ymd(2026, m2, d2);
-      r.name = name;
-      def.holidays.push_back(r);
-    };
-    range(1, 1, 1, 3, "New Year");
-    range(2, 15, 2, 23, "Spring Festival");
-    range(4, 4, 4, 6, "Qingming");
-    range(5, 1, 5, 5, "Labour Day");
-    range(6, 19, 6, 21, "Dragon Boat");
-    range(9, 25, 9, 27, "Mid-Autumn");
-    range(10, 1, 10, 7, "National Day");
-    for (auto [m, d] : {std::pair{1u, 4u}, {2u, 14u}, {2u, 28u}, {5u, 9u}, {9u, 20u}, {10u, 10u}})
-      def.workdays.push_back({ymd(2026, m, d), std::nullopt});
+    sla::CalendarDefinition def = china_office_definition();
+    def.covers = sla::DateRange{ymd(2025, 1, 1), ymd(2029, 12, 31)};
     return sla::Calendar::compile(def);
   }();
   return calendar;
@@ -68,8 +81,7 @@ void warm_up(const sla::Calendar& cal) {
   for (auto t : starts()) benchmark::DoNotOptimize(cal.add(t, hours{3000}));
 }
 
-void calendar_add(benchmark::State& state) {
-  const auto& cal = china_office();
+void add_on(const sla::Calendar& cal, benchmark::State& state) {
   const auto& ts = starts();
   warm_up(cal);
   const seconds d = hours{state.range(0)};
@@ -80,8 +92,10 @@ void calendar_add(benchmark::State& state) {
   }
 }
 
-void calendar_between(benchmark::State& state) {
-  const auto& cal = china_office();
+void calendar_add(benchmark::State& state) { add_on(china_office(), state); }
+void calendar_add_covered(benchmark::State& state) { add_on(china_office_covered(), state); }
+
+void between_on(const sla::Calendar& cal, benchmark::State& state) {
   const auto& ts = starts();
   warm_up(cal);
   // Pairs (start, start + the given business hours), so both ends are realistic deadlines.
@@ -94,8 +108,12 @@ void calendar_between(benchmark::State& state) {
   }
 }
 
-void calendar_add_business_days(benchmark::State& state) {
-  const auto& cal = china_office();
+void calendar_between(benchmark::State& state) { between_on(china_office(), state); }
+void calendar_between_covered(benchmark::State& state) {
+  between_on(china_office_covered(), state);
+}
+
+void add_business_days_on(const sla::Calendar& cal, benchmark::State& state) {
   const auto& ts = starts();
   warm_up(cal);
   const auto d = sla::DurationSpec::business_days(static_cast<int>(state.range(0)));
@@ -104,6 +122,13 @@ void calendar_add_business_days(benchmark::State& state) {
     benchmark::DoNotOptimize(cal.add(ts[i], d));
     i = (i + 1) & 4095;
   }
+}
+
+void calendar_add_business_days(benchmark::State& state) {
+  add_business_days_on(china_office(), state);
+}
+void calendar_add_business_days_covered(benchmark::State& state) {
+  add_business_days_on(china_office_covered(), state);
 }
 
 void calendar_compile(benchmark::State& state) {
@@ -120,6 +145,9 @@ void calendar_compile(benchmark::State& state) {
 BENCHMARK(calendar_add)->Arg(1)->Arg(40)->Arg(2000);
 BENCHMARK(calendar_between)->Arg(1)->Arg(40)->Arg(2000);
 BENCHMARK(calendar_add_business_days)->Arg(1)->Arg(20);
+BENCHMARK(calendar_add_covered)->Arg(1)->Arg(40)->Arg(2000);
+BENCHMARK(calendar_between_covered)->Arg(1)->Arg(40)->Arg(2000);
+BENCHMARK(calendar_add_business_days_covered)->Arg(1)->Arg(20);
 BENCHMARK(calendar_compile)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();

@@ -67,6 +67,9 @@ std::string line(const Problem& p) {
     case Part::holiday:
       out = "holiday " + std::to_string(p.index);
       break;
+    case Part::covers:
+      out = "covers";
+      break;
   }
   if (p.kind == Kind::malformed_window || p.kind == Kind::overlapping_windows ||
       p.kind == Kind::touching_windows)

@@ -34,6 +34,29 @@
 // boundaries add k constant-time steps. Tables are published atomically: a Calendar is an
 // immutable value, cheap to copy and safe to use from many threads without locks.
 //
+// Coverage. A calendar whose definition has `covers` (the local dates its holiday data is known
+// for) checks what each operation needs: the instants its result depends on, or for the date
+// operations the dates. The set is an interval, so its two ends are checked:
+//
+//   is_open(t)            t
+//   roll_forward(t) = u   [t, u]        the closed time before u, and u itself (open)
+//   roll_backward(t) = u  [u-1s, t-1s]  the open second before the close u, and the time after
+//   add(t, d > 0) = u     [t, u-1s]     the business time consumed; a deadline on a 24:00 close
+//                                       of the last covered day is inside
+//   add(t, d < 0) = u     [u, t-1s]
+//   between(a, b)         [a, b-1s]     (a alone when a = b)
+//   windows(from, to)     [from, to-1s]
+//   add(t, 2bd / eobd / bd+N@HH:MM)     its rolls, and the dates advance() needs
+//   add(t, 3cd)           nothing: wall time needs no date's hours
+//   advance(date, n)      the date, the business day it rolls to, and the result
+//   is_business_day(d), schedule(d)     d
+// An instant needs its local date. Outside `covers`, BeyondCoverage::error throws sla::Error
+// ("calendar 'cn-office' knows its holidays for 2024-01-01..2026-12-31 only; 2027-01-04 is
+// outside (add the 2027 holidays and extend 'covers')", naming the date farthest out the
+// operation needed on the side it left); BeyondCoverage::warn computes from the weekly template
+// and the yearly rules and records the use in the thread's BeyondCoverageLog
+// (sla/beyond_coverage.hpp). The check costs two comparisons.
+//
 // Limits. Supported instants lie in local years 1900–2399; outside, or when a search finds no
 // open time within 10 consecutive years (a calendar whose rules leave it closed), operations
 // throw sla::Error with a message naming the calendar and the years searched.

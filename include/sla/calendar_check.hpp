@@ -23,6 +23,7 @@
 //     rule's month is 1-12, a fixed day 1-31 and in the month (February 29 is allowed: it is
 //     observed in leap years), a weekday rule's weekday is ok() and nth is 1-5 or -1 (the last)
 //     (since and until may be any years: a rule whose until is before its since never applies);
+//   * covers: both ends are dates and `to` is not before `from`;
 //   * the calendar can open at all: some weekday has hours, or a make-up day or an override adds
 //     some (a calendar that never opens would make every search run to its horizon).
 #pragma once
@@ -46,6 +47,7 @@ struct CalendarProblem {
     workday,         ///< workdays[index].hours
     override_hours,  ///< overrides[index].hours
     holiday,         ///< holidays[index]
+    covers,          ///< CalendarDefinition::covers
   };
 
   enum class Kind {
@@ -59,6 +61,7 @@ struct CalendarProblem {
     weekday_out_of_range,  ///< a weekday holiday: the weekday is not ok()
     nth_out_of_range,      ///< a weekday holiday: nth outside 1-5 and not -1
     never_opens,           ///< no weekly hours, and no make-up day or override with hours
+    invalid_covers,        ///< covers: from or to is no date, or to < from
   };
 
   /// Which field of a holiday a holiday problem is about.
@@ -77,8 +80,8 @@ struct CalendarProblem {
 };
 
 /// Every problem of `definition`, in this order: time zone, weekly (Monday first), workday_hours,
-/// workdays, overrides, holidays (list order), never opens. Empty when Calendar::compile accepts
-/// the definition. Never throws.
+/// workdays, overrides, holidays (list order), covers, never opens. Empty when Calendar::compile
+/// accepts the definition. Never throws.
 std::vector<CalendarProblem> check(const CalendarDefinition& definition);
 
 /// The checks of one day's windows, for a list not (yet) in a definition: `kind`, `message` and

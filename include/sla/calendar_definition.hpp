@@ -14,6 +14,13 @@
 // Windows are half-open [open, close) in local time, minute precision. A window whose close is at
 // or before its open ("22:00-06:00") crosses midnight and belongs to the day it opens: a holiday
 // on that day removes all of it, a holiday on the next day does not.
+//
+// Coverage. Holiday data is published a year at a time (China's State Council announces each
+// year's holidays and make-up days in the November before), so a calendar may say which local
+// dates its data is known for: `covers`. A computation that needs a date outside it either fails
+// (BeyondCoverage::error, the default) or is computed from the weekly template and the yearly
+// rules and reported (BeyondCoverage::warn); sla/calendar.hpp says which dates an operation
+// needs. Without `covers` a calendar has no limit but the supported years.
 #pragma once
 
 #include <chrono>
@@ -90,6 +97,21 @@ struct DateOverride {
   DayWindows hours;
 };
 
+/// Local dates, both ends included: {2024-01-01, 2026-12-31} is three whole years.
+struct DateRange {
+  Date from{};
+  Date to{};
+
+  bool contains(Date d) const { return from <= d && d <= to; }
+  friend bool operator==(const DateRange&, const DateRange&) = default;
+};
+
+/// What a computation that needs a date outside `covers` does.
+enum class BeyondCoverage {
+  error,  ///< it fails with sla::Error naming the calendar, its range and the date
+  warn,  ///< it is computed (weekly template + yearly rules) and recorded (sla/beyond_coverage.hpp)
+};
+
 struct CalendarDefinition {
   std::string id;
   std::string time_zone = "UTC";  ///< IANA name or fixed offset ("+08:00")
@@ -98,6 +120,9 @@ struct CalendarDefinition {
   std::vector<MakeUpDay> workdays;
   std::optional<DayWindows> workday_hours;
   std::vector<DateOverride> overrides;  ///< a later entry for the same date wins
+  /// The local dates the holiday data is known for; empty = no limit but the supported years.
+  std::optional<DateRange> covers;
+  BeyondCoverage beyond = BeyondCoverage::error;  ///< used only with `covers`
 };
 
 }  // namespace sla

@@ -1,6 +1,7 @@
 // sla/sla.hpp — everything at once.
 #pragma once
 
+#include "sla/beyond_coverage.hpp"
 #include "sla/calendar.hpp"
 #include "sla/calendar_check.hpp"
 #include "sla/calendar_definition.hpp"

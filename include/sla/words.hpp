@@ -112,6 +112,14 @@ struct Vocabulary<Observance> {
   }};
 };
 
+template <>
+struct Vocabulary<BeyondCoverage> {
+  static constexpr std::array<Word<BeyondCoverage>, 2> words{{
+      {BeyondCoverage::error, "error"},
+      {BeyondCoverage::warn, "warn"},
+  }};
+};
+
 /// The weekday keys of a calendar's `hours:` ("mon-fri"), Monday first.
 template <>
 struct Vocabulary<std::chrono::weekday> {

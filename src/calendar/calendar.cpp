@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "calendar/calendar_impl.hpp"
+#include "sla/beyond_coverage.hpp"
 #include "sla/calendar.hpp"
 #include "sla/calendar_check.hpp"
 #include "sla/error.hpp"
@@ -76,6 +77,8 @@ std::string describe(const CalendarDefinition& d, const CalendarProblem& p) {
     case Part::override_hours:
       return fmt::format("calendar '{}': override {}: {}", d.id,
                          format_date(d.overrides[p.index].date), p.message);
+    case Part::covers:
+      return fmt::format("calendar '{}': {}", d.id, p.message);
     case Part::holiday: {
       const std::string& name = d.holidays[p.index].name;
       return fmt::format("calendar '{}': {}: {}", d.id,
@@ -100,7 +103,29 @@ struct BusinessDayOrdinal {
 // Impl: tables and their cache
 
 Calendar::Impl::Impl(CalendarDefinition def, TimeZone tz)
-    : definition(std::move(def)), zone(std::move(tz)), rules(definition) {}
+    : definition(std::move(def)), zone(std::move(tz)), rules(definition) {
+  if (const auto& covers = definition.covers) {
+    limited = true;
+    cover_first = detail::SysDays{covers->from};
+    cover_last = detail::SysDays{covers->to};
+    const auto midnight = [&](detail::SysDays d) {
+      return secs(zone.to_instant(LocalTime{d.time_since_epoch()}));
+    };
+    cover_begin = midnight(cover_first);
+    cover_end = midnight(cover_last + std::chrono::days{1});
+  }
+}
+
+void Calendar::Impl::beyond(int64_t t) const {
+  const auto local_day = std::chrono::floor<std::chrono::days>(zone.to_local(instant(t)));
+  beyond_date(detail::SysDays{local_day.time_since_epoch()});
+}
+
+void Calendar::Impl::beyond_date(detail::SysDays date) const {
+  const BeyondCoverageUse use{definition.id, *definition.covers, Date{date}};
+  if (definition.beyond == BeyondCoverage::error) throw Error(use.message());
+  BeyondCoverageLog::record(use.calendar, use.covers, use.date);
+}
 
 Calendar::Impl::~Impl() {
   for (auto& slot : tables_) delete slot.load(std::memory_order_relaxed);
@@ -176,30 +201,45 @@ const CalendarDefinition& Calendar::definition() const { return impl_->definitio
 // Instants
 
 bool Calendar::is_open(Instant t) const {
+  impl_->need(secs(t), secs(t));
   const YearTable& y = impl_->table_at(secs(t));
   const std::size_t i = interval_after(y, secs(t));
   return i < y.interval_count() && y.starts[i] <= secs(t);
 }
 
+// roll_forward needs [t, u]: the closed time before u, and u open. roll_backward needs [u - 1, t -
+// 1]: the open second before the close u, and the closed time after it.
 Instant Calendar::roll_forward(Instant t) const {
   const YearTable* y = &impl_->table_at(secs(t));
   const std::size_t i = interval_after(*y, secs(t));
-  if (i < y->interval_count()) return instant(std::max(secs(t), y->starts[i]));
-  int empty_run = 0;
-  do y = &impl_->next(*y, empty_run);
-  while (y->interval_count() == 0);
-  return instant(y->starts.front());
+  int64_t u = 0;
+  if (i < y->interval_count()) {
+    u = std::max(secs(t), y->starts[i]);
+  } else {
+    int empty_run = 0;
+    do y = &impl_->next(*y, empty_run);
+    while (y->interval_count() == 0);
+    u = y->starts.front();
+  }
+  impl_->need(secs(t), u);
+  return instant(u);
 }
 
 Instant Calendar::roll_backward(Instant t) const {
   const YearTable* y = &impl_->table_at(secs(t));
   // The last interval that opens before t: t is inside (open, close] of it, or after its close.
   const auto i = std::lower_bound(y->starts.begin(), y->starts.end(), secs(t)) - y->starts.begin();
-  if (i > 0) return instant(std::min(secs(t), y->ends[static_cast<std::size_t>(i - 1)]));
-  int empty_run = 0;
-  do y = &impl_->previous(*y, empty_run);
-  while (y->interval_count() == 0);
-  return instant(y->ends.back());
+  int64_t u = 0;
+  if (i > 0) {
+    u = std::min(secs(t), y->ends[static_cast<std::size_t>(i - 1)]);
+  } else {
+    int empty_run = 0;
+    do y = &impl_->previous(*y, empty_run);
+    while (y->interval_count() == 0);
+    u = y->ends.back();
+  }
+  impl_->need(u - 1, secs(t) - 1);
+  return instant(u);
 }
 
 Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
@@ -218,6 +258,8 @@ Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
       y = &impl_->next(*y, empty_run);
     }
     const Instant u = instant(earliest_with_prefix(*y, target));
+    // The business time [t, u) decides u (the close it lands on belongs to the time before it).
+    impl_->need(secs(t), secs(u) - 1);
     // next_open: a result on a close (outside every window) moves to the next opening.
     return landing == Landing::next_open ? roll_forward(u) : u;
   }
@@ -225,11 +267,14 @@ Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
     y = &impl_->previous(*y, empty_run);
     target += y->total_seconds();
   }
-  return instant(latest_with_prefix(*y, target));
+  const int64_t u = latest_with_prefix(*y, target);
+  impl_->need(u, secs(t) - 1);  // the business time [u, t)
+  return instant(u);
 }
 
 Seconds Calendar::between(Instant a, Instant b) const {
   if (b < a) return -between(b, a);
+  impl_->need(secs(a), std::max(secs(a), secs(b) - 1));  // B(a, b) is the time [a, b)
   const YearTable* ya = &impl_->table_at(secs(a));
   const YearTable& yb = impl_->table_at(secs(b));
   if (ya->year == yb.year) return Seconds{prefix(yb, secs(b)) - prefix(*ya, secs(a))};
@@ -280,6 +325,7 @@ BusinessDayOrdinal ordinal_of(const Calendar::Impl& impl, detail::SysDays d, boo
 
 bool Calendar::is_business_day(Date date) const {
   const YearTable& y = table_of(*impl_, date);
+  impl_->need_dates(detail::SysDays{date}, detail::SysDays{date});
   return y.days[day_index(y, detail::SysDays{date})].window_count > 0;
 }
 
@@ -307,8 +353,16 @@ Date Calendar::advance(Date date, int n, RollConvention roll) const {
       break;
     }
   }
+  // The dates it needs: the date given, the business day it rolled to and the result (every
+  // date between them is then covered too).
+  if (impl_->definition.covers) {
+    const detail::SysDays rolled = date_of(*impl_, start);
+    impl_->need_dates(std::min(d, rolled), std::max(d, rolled));
+  }
   start.k += n;
-  return Date{date_of(*impl_, start)};
+  const detail::SysDays result = date_of(*impl_, start);
+  impl_->need_dates(std::min(d, result), std::max(d, result));
+  return Date{result};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,7 +431,8 @@ Instant Calendar::add(Instant t, const DurationSpec& d, Landing landing) const {
       if (d.business == Seconds{0} && d.backward) return roll_backward(t);
       return add(t, d.business, landing);
     case Kind::calendar_days: {
-      // Wall time; still refused outside the supported years rather than wrapping silently.
+      // Wall time: it needs no date's hours, so `covers` does not limit it. Still refused outside
+      // the supported years rather than wrapping silently.
       const Instant wall = t + std::chrono::days{d.days};
       (void)impl_->table_at(secs(wall));
       return wall;
@@ -412,6 +467,7 @@ std::vector<OpenWindow> Calendar::windows(Instant from, Instant to) const {
   // Both ends must lie in the supported years (throws otherwise); `to` is exclusive.
   impl_->table_at(secs(from));
   impl_->table_at(secs(to) - 1);
+  impl_->need(secs(from), secs(to) - 1);
   // Windows owned by a date lie within its local midnight + 48 h, so start one date early; end
   // one date late because a fall-back across midnight can make `to` read the day before a date
   // whose window has already opened (see owner_of). Stay within the supported dates.
@@ -431,6 +487,7 @@ std::vector<OpenWindow> Calendar::windows(Instant from, Instant to) const {
 
 DaySchedule Calendar::schedule(Date date) const {
   const YearTable& y = table_of(*impl_, date);
+  impl_->need_dates(detail::SysDays{date}, detail::SysDays{date});
   const detail::DayEntry& e = y.days[day_index(y, detail::SysDays{date})];
   DaySchedule s;
   s.date = date;

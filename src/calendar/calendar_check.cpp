@@ -179,6 +179,19 @@ std::vector<CalendarProblem> check(const CalendarDefinition& definition) {
       out.push_back(std::move(p));
     }
   }
+  if (const auto& covers = definition.covers) {
+    CalendarProblem p;
+    p.part = Part::covers;
+    p.kind = Kind::invalid_covers;
+    if (!covers->from.ok() || !covers->to.ok())
+      p.message = fmt::format("covers {}..{}: {} does not exist", format_date(covers->from),
+                              format_date(covers->to),
+                              format_date(covers->from.ok() ? covers->to : covers->from));
+    else if (covers->to < covers->from)
+      p.message = fmt::format("'covers' ends ({}) before it starts ({})", format_date(covers->to),
+                              format_date(covers->from));
+    if (!p.message.empty()) out.push_back(std::move(p));
+  }
   if (!ever_opens(definition)) {
     CalendarProblem p;
     p.part = Part::calendar;

@@ -41,11 +41,35 @@ struct Calendar::Impl {
   const detail::YearTable& next(const detail::YearTable& t, int& empty_run) const;
   const detail::YearTable& previous(const detail::YearTable& t, int& empty_run) const;
 
+  /// Coverage (sla/calendar.hpp, "Coverage"): every operation states the instants or dates its
+  /// result depends on, and they must lie inside `covers`. The check is two comparisons; only a
+  /// span that reaches outside takes the slow path (throw, or record with `beyond: warn`).
+  ///
+  /// The instants [lo, hi], both included, were needed.
+  void need(std::int64_t lo, std::int64_t hi) const {
+    if (limited && (lo < cover_begin || hi >= cover_end)) beyond(lo < cover_begin ? lo : hi);
+  }
+  /// The local dates [lo, hi], both included, were needed.
+  void need_dates(detail::SysDays lo, detail::SysDays hi) const {
+    if (limited && (lo < cover_first || hi > cover_last)) beyond_date(lo < cover_first ? lo : hi);
+  }
+
   CalendarDefinition definition;
   TimeZone zone;
   detail::DayRules rules;
 
  private:
+  void beyond(std::int64_t instant) const;
+  void beyond_date(detail::SysDays date) const;
+
+  // Coverage as instants: [cover_begin, cover_end) = [local midnight of covers.from, local
+  // midnight of the day after covers.to); as dates: [cover_first, cover_last].
+  bool limited = false;
+  std::int64_t cover_begin = 0;
+  std::int64_t cover_end = 0;
+  detail::SysDays cover_first{};
+  detail::SysDays cover_last{};
+
   mutable std::array<std::atomic<const detail::YearTable*>, kLastYear - kFirstYear + 1> tables_{};
   mutable std::mutex build_mutex_;
 };
