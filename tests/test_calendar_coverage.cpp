@@ -16,8 +16,10 @@
 #include "sla/beyond_coverage.hpp"
 #include "sla/calendar.hpp"
 #include "sla/duration_spec.hpp"
+#include "sla/engine.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/rule_set.hpp"
 
 namespace {
 
@@ -232,4 +234,97 @@ TEST_CASE("compile refuses covers that end before they start", "[calendar][cover
   CHECK_THROWS_WITH(sla::Calendar::compile(def),
                     "calendar 'backwards': 'covers' ends (2026-01-01) before it starts "
                     "(2026-12-31)");
+}
+
+// --- rules files and the engine ----------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kCoveredRules = R"(
+version: 1
+calendars:
+  office:
+    time_zone: Asia/Shanghai
+    hours: {mon-fri: ["09:00-12:00", "13:00-18:00"]}
+    holidays: [2026-01-01]
+    covers: {from: 2026-01-01, to: 2026-12-31}
+  office-warn: {extends: office, beyond: warn}
+  office-q4: {extends: office-warn, covers: {from: 2026-10-01, to: 2026-12-31}}
+  plain: {time_zone: UTC, hours: {daily: ["00:00-24:00"]}}
+severities: [{id: sev1}]
+policies:
+  - id: support
+    tiers: {C: {calendar: office}, W: {calendar: office-warn}}
+    targets:
+      fix: {start: created, stop: resolved, goal: 4h}
+)";
+
+const sla::RuleSet& covered_rules() {
+  static const sla::RuleSet rules = [] {
+    sla::LoadResult loaded = sla::load_rules_from_string(kCoveredRules, "covered.yaml");
+    for (const auto& d : loaded.diagnostics) FAIL(d.to_string());
+    return *loaded.rules;
+  }();
+  return rules;
+}
+
+sla::Ticket late_ticket(const char* tier) {
+  sla::Ticket t;
+  t.policy = "support";
+  t.tier = tier;
+  t.severity = "sev1";
+  t.created = at("2026-12-31T16:00");
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("covers and beyond are read from the rules, and extends inherits or replaces them",
+          "[calendar][coverage][rules]") {
+  const sla::DateRange year{ymd(2026, 1, 1), ymd(2026, 12, 31)};
+  const auto& office = covered_rules().calendar("office").definition();
+  CHECK(office.covers == year);
+  CHECK(office.beyond == sla::BeyondCoverage::error);
+  const auto& warn = covered_rules().calendar("office-warn").definition();
+  CHECK(warn.covers == year);
+  CHECK(warn.beyond == sla::BeyondCoverage::warn);
+  const auto& q4 = covered_rules().calendar("office-q4").definition();
+  CHECK(q4.covers == sla::DateRange{ymd(2026, 10, 1), ymd(2026, 12, 31)});
+  CHECK(q4.beyond == sla::BeyondCoverage::warn);
+  CHECK_FALSE(covered_rules().calendar("plain").definition().covers.has_value());
+}
+
+TEST_CASE("an evaluation whose deadline needs an uncovered date fails naming calendar and range",
+          "[calendar][coverage][engine]") {
+  const sla::Engine engine(covered_rules());
+  // Created Thursday 2026-12-31 16:00 with 4 h: 2 h that day, 2 h on 2027-01-01.
+  const sla::Evaluation e = engine.evaluate(late_ticket("C"), at("2026-12-31T17:00"));
+  CHECK_FALSE(e.ok());
+  REQUIRE(e.diagnostics.size() == 1);
+  CHECK(e.diagnostics[0].code == "calendar_error");
+  CHECK(e.diagnostics[0].message == "a deadline cannot be computed: " + outside("2027-01-01"));
+  CHECK(e.targets.empty());
+}
+
+TEST_CASE("with beyond: warn the engine computes and reports beyond_calendar_data",
+          "[calendar][coverage][engine]") {
+  const sla::Engine engine(covered_rules());
+  const sla::Evaluation e = engine.evaluate(late_ticket("W"), at("2026-12-31T17:00"));
+  CHECK(e.ok());
+  REQUIRE(e.targets.size() == 1);
+  CHECK(shown(*e.targets[0].due) == "2027-01-01T11:00:00+08:00");  // 2027-01-01 by the template
+  REQUIRE(e.diagnostics.size() == 1);
+  CHECK(e.diagnostics[0].code == "beyond_calendar_data");
+  CHECK(e.diagnostics[0].severity == sla::EvaluationDiagnostic::Severity::warning);
+  CHECK(e.diagnostics[0].event == -1);
+  CHECK(e.diagnostics[0].message ==
+        outside("2027-01-01", "office-warn") +
+            "; computed from the weekly hours and the yearly rules alone");
+  // The schedule reports it the same way; a ticket that stays inside the range does not.
+  const sla::Schedule s = engine.due("support", "W", "sev1", at("2026-12-31T16:00"));
+  REQUIRE(s.diagnostics.size() == 1);
+  CHECK(s.diagnostics[0].code == "beyond_calendar_data");
+  sla::Ticket early = late_ticket("W");
+  early.created = at("2026-12-30T16:00");
+  CHECK(engine.evaluate(early, at("2026-12-30T17:00")).diagnostics.empty());
 }

@@ -193,6 +193,43 @@ TEST_CASE("sla advance with --convention raise fails on a non-business date", "[
   CHECK(r.err == "sla: error: 2026-10-01 is not a business day of calendar 'cn-office'\n");
 }
 
+TEST_CASE("a calendar computing past its covers fails with exit 2, or warns with beyond: warn",
+          "[cli][coverage]") {
+  const std::string rules = data("covered.yaml");
+  auto command = [&](const std::string& what, const std::string& calendar,
+                     std::vector<std::string> rest) {
+    std::vector<std::string> args{what, "--rules", rules, "--calendar", calendar};
+    args.insert(args.end(), rest.begin(), rest.end());
+    return args;
+  };
+  const std::string outside =
+      "calendar 'covered' knows its holidays for 2026-01-01..2026-12-31 only; 2027-01-01 is "
+      "outside (add the 2027 holidays and extend 'covers')";
+  // Thursday 2026-12-31 16:00 + 2h ends on the last covered day; + 3h needs Friday 2027-01-01.
+  CHECK(sla_ok(command("add", "covered", {"--start", "2026-12-31T16:00", "--duration", "2h"})) ==
+        "2026-12-31T18:00:00+08:00\n");
+  for (const auto& args :
+       {command("add", "covered", {"--start", "2026-12-31T16:00", "--duration", "3h"}),
+        command("between", "covered", {"--from", "2026-12-31T09:00", "--to", "2027-01-01T10:00"}),
+        command("roll", "covered", {"--at", "2026-12-31T19:00", "--forward"}),
+        command("advance", "covered", {"--date", "2026-12-31", "--days", "1"}),
+        command("windows", "covered", {"--from", "2026-12-31", "--to", "2027-01-01"})}) {
+    const CliResult r = run_cli(args);
+    INFO(args[0]);
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "sla: error: " + outside + "\n");
+  }
+  const CliResult warned =
+      run_cli(command("add", "covered-warn", {"--start", "2026-12-31T16:00", "--duration", "3h"}));
+  CHECK(warned.status == 0);
+  CHECK(warned.out == "2027-01-01T10:00:00+08:00\n");
+  CHECK(warned.err ==
+        "sla: warning: calendar 'covered-warn' knows its holidays for 2026-01-01..2026-12-31 "
+        "only; 2027-01-01 is outside (add the 2027 holidays and extend 'covers'); computed from "
+        "the weekly hours and the yearly rules alone\n");
+}
+
 TEST_CASE("sla windows prints every date of the range with its windows and why", "[cli]") {
   CHECK(sla_ok(on("windows", "cn-office", {"--from", "2026-09-30", "--to", "2026-10-11"})) ==
         "2026-09-30 Wed 09:00-12:00 13:00-18:00\n"

@@ -12,6 +12,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "help.hpp"
+#include "sla/beyond_coverage.hpp"
 #include "sla/suggest.hpp"
 
 namespace sla::cli {
@@ -69,7 +70,13 @@ int dispatch(const std::vector<std::string>& argv, Io& io) {
   }
   const ParsedArgs args =
       parse_args(command->name, rest, command->options, !command->positionals.empty());
-  return command->run(args, io);
+  // Calendars with `beyond: warn` compute past their holiday data; what the command did not
+  // report itself (an evaluation does, as a diagnostic) is a warning here.
+  const BeyondCoverageLog beyond;
+  const int status = command->run(args, io);
+  for (const BeyondCoverageUse& use : beyond.uses())
+    io.err << "sla: warning: " << use.warning() << '\n';
+  return status;
 }
 
 // The whole tool behind main(): never throws, returns the exit status.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "sla/beyond_coverage.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
 
@@ -903,11 +904,16 @@ void reset(Evaluation& out, std::string_view ticket, Instant now) {
   out.diagnostics.clear();
 }
 
-// Runs `body`; a deadline that cannot be computed or a loop in the rules becomes an error.
+// Runs `body`; a deadline that cannot be computed or a loop in the rules becomes an error, a
+// computation past a `beyond: warn` calendar's holiday data a warning.
 template <class F>
 void guarded(Evaluation& out, F&& body) {
+  const BeyondCoverageLog beyond;
   try {
     body();
+    for (const BeyondCoverageUse& use : beyond.uses())
+      out.diagnostics.push_back(
+          {EvaluationDiagnostic::Severity::warning, -1, "beyond_calendar_data", use.warning()});
   } catch (const ChangeLimit& e) {
     out.targets.clear();
     out.escalations.clear();

@@ -40,6 +40,7 @@ class Linker {
                                 problem.message));
       }
       if (!problems.empty()) continue;
+      if (!own_dates_covered(sources_[i], *definition)) continue;
       out.emplace(sources_[i].id, Calendar::compile(*definition));
       warn_idle_workdays(sources_[i], *definition);
     }
@@ -139,7 +140,48 @@ class Linker {
       std::erase_if(d.overrides, [&](const DateOverride& p) { return p.date == o.date; });
       d.overrides.push_back(o);
     }
+    if (child.covers) d.covers = child.covers;
+    if (child.beyond) d.beyond = *child.beyond;
     return d;
+  }
+
+  // Dated data outside `covers` contradicts it: the range says the data stops where this entry
+  // still has some (a year added without extending `covers`, or a typo in a year). SLA115 at
+  // each such entry. Only the calendar's own entries are checked, against its coverage as
+  // resolved: a child that narrows an inherited range means to leave the parent's other years
+  // out.
+  bool own_dates_covered(const CalendarSource& source, const CalendarDefinition& definition) {
+    if (!definition.covers) return true;
+    const DateRange& covers = *definition.covers;
+    bool ok = true;
+    auto outside = [&](const SourcePosition& at, const std::string& what) {
+      sink_.error(at, code::outside_covers,
+                  fmt::format("{} is outside the dates calendar '{}' covers ({}..{}): extend "
+                              "'covers' or remove it",
+                              what, source.id, format_date(covers.from), format_date(covers.to)));
+      ok = false;
+    };
+    for (std::size_t k = 0; k < source.holidays.size(); ++k) {
+      const HolidayRule& h = source.holidays[k];
+      if (h.kind != HolidayRule::Kind::dates ||
+          (covers.contains(h.first) && covers.contains(h.last)))
+        continue;
+      const std::string dates =
+          h.first == h.last ? format_date(h.first)
+                            : fmt::format("{}..{}", format_date(h.first), format_date(h.last));
+      outside(source.holiday_at[k], h.name.empty()
+                                        ? fmt::format("holiday {}", dates)
+                                        : fmt::format("holiday '{}' ({})", h.name, dates));
+    }
+    for (std::size_t k = 0; k < source.workdays.size(); ++k)
+      if (!covers.contains(source.workdays[k].date))
+        outside(source.workday_at[k],
+                fmt::format("make-up working day {}", format_date(source.workdays[k].date)));
+    for (std::size_t k = 0; k < source.overrides.size(); ++k)
+      if (!covers.contains(source.overrides[k].date))
+        outside(source.override_at[k],
+                fmt::format("override {}", format_date(source.overrides[k].date)));
+    return ok;
   }
 
   // A make-up working day exists to open a date that the weekly template or a holiday closes.
@@ -150,6 +192,7 @@ class Linker {
     if (source.workdays.empty()) return;
     CalendarDefinition without = definition;
     without.workdays.clear();
+    without.covers.reset();               // the probe only reads the dates of make-up days
     if (!check(without).empty()) return;  // it never opens without them
     const Calendar probe = Calendar::compile(without);
     for (std::size_t k = 0; k < source.workdays.size(); ++k) {

@@ -3,13 +3,14 @@
 // Runs after every file is read, because `extends` may name a calendar from any file.
 //
 // extends: a calendar inherits its parent's resolved definition and
-//   * replaces time_zone and workday_hours when it gives them;
+//   * replaces time_zone, workday_hours, covers and beyond when it gives them;
 //   * replaces the weekdays its `hours` names (an unnamed weekday keeps the parent's windows;
 //     name it with [] to close it);
 //   * appends its holidays and make-up working days to the parent's;
 //   * merges overrides by date, its own winning.
 // Problems: an unknown parent (SLA111, with "did you mean"), a cycle (SLA112, once per cycle,
-// each link a note), a calendar with no open time at all (SLA110). Calendars that are broken, or
+// each link a note), a calendar with no open time at all (SLA110), a dated holiday, make-up day
+// or override of the calendar's own outside its `covers` (SLA115). Calendars that are broken, or
 // whose parent is, are skipped without further reports.
 #pragma once
 

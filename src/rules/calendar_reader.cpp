@@ -14,8 +14,9 @@
 namespace sla::rules {
 namespace {
 
-const std::vector<std::string_view> kCalendarKeys = {
-    "extends", "time_zone", "hours", "holidays", "workdays", "workday_hours", "overrides"};
+const std::vector<std::string_view> kCalendarKeys = {"extends",   "time_zone", "hours",
+                                                     "holidays",  "workdays",  "workday_hours",
+                                                     "overrides", "covers",    "beyond"};
 
 // `hours: {mon-fri: [...], sat: [...]}`. Each weekday may be named by one key only: a later,
 // more specific key silently replacing part of an earlier range is exactly the kind of mistake
@@ -58,8 +59,12 @@ void read_hours(const yaml::Reader& reader, const yaml::MapEntry& hours, Calenda
 void read_holidays(const yaml::Reader& reader, const yaml::MapEntry& holidays,
                    CalendarSource& calendar) {
   if (!reader.expect_list(holidays.value, "'holidays'")) return;
-  for (const auto& item : reader.items(holidays.value))
-    if (auto rule = read_holiday(reader, item)) calendar.holidays.push_back(std::move(*rule));
+  for (const auto& item : reader.items(holidays.value)) {
+    if (auto rule = read_holiday(reader, item)) {
+      calendar.holidays.push_back(std::move(*rule));
+      calendar.holiday_at.push_back(item.at);
+    }
+  }
 }
 
 // `workdays: [2026-02-14, {date: 2026-02-28, hours: ["09:00-17:00"]}]`
@@ -113,8 +118,32 @@ void read_overrides(const yaml::Reader& reader, const yaml::MapEntry& overrides,
   for (const auto& entry : map.entries()) {
     const auto date = read_date_text(reader, entry.key, entry.key_at);
     const auto windows = read_windows(reader, entry.value, fmt::format("override {}", entry.key));
-    if (date && windows) calendar.overrides.push_back({*date, *windows});
+    if (date && windows) {
+      calendar.overrides.push_back({*date, *windows});
+      calendar.override_at.push_back(entry.key_at);
+    }
   }
+}
+
+// `covers: {from: 2024-01-01, to: 2026-12-31}` — the dates the holiday data is known for.
+void read_covers(const yaml::Reader& reader, const yaml::MapEntry& covers,
+                 CalendarSource& calendar) {
+  const auto map = yaml::read_keyed_map(reader, covers, "'covers'", {"from", "to"});
+  if (!map) return;
+  const yaml::MapEntry* from = map->require("from");
+  const yaml::MapEntry* to = map->require("to");
+  if (from == nullptr || to == nullptr) return;
+  const auto first = read_date(reader, from->value, "'from'");
+  const auto last = read_date(reader, to->value, "'to'");
+  if (!first || !last) return;
+  if (*last < *first) {
+    reader.error(to->value.at, code::covers_backwards,
+                 fmt::format("'covers' ends ({}) before it starts ({})", format_date(*last),
+                             format_date(*first)));
+    return;
+  }
+  calendar.covers = DateRange{*first, *last};
+  calendar.covers_at = covers.key_at;
 }
 
 // `time_zone`: an IANA name or a UTC offset (sla/time_zone.hpp), SLA104 otherwise.
@@ -145,6 +174,9 @@ void read_calendar_keys(const yaml::Reader& reader, const yaml::MapReader& map,
   if (const auto* workday_hours = map.find("workday_hours"))
     calendar.workday_hours = read_windows(reader, workday_hours->value, "'workday_hours'");
   if (const auto* overrides = map.find("overrides")) read_overrides(reader, *overrides, calendar);
+  if (const auto* covers = map.find("covers")) read_covers(reader, *covers, calendar);
+  if (const auto* beyond = map.find("beyond"))
+    calendar.beyond = reader.choice<BeyondCoverage>(beyond->value, "'beyond'");
 }
 
 }  // namespace

@@ -26,10 +26,15 @@ struct CalendarSource {
   /// The weekdays `hours` names; an unnamed day is closed, or inherited from the parent.
   Weekly<std::optional<DayWindows>> weekly{};
   std::vector<HolidayRule> holidays;
+  std::vector<SourcePosition> holiday_at;  ///< where each of `holidays` is written
   std::vector<MakeUpDay> workdays;
   std::vector<SourcePosition> workday_at;  ///< where each of `workdays` is written
   std::optional<DayWindows> workday_hours;
   std::vector<DateOverride> overrides;
+  std::vector<SourcePosition> override_at;  ///< where each of `overrides` is written (its date)
+  std::optional<DateRange> covers;          ///< replaces the parent's when given
+  SourcePosition covers_at;
+  std::optional<BeyondCoverage> beyond;  ///< replaces the parent's when given
 
   /// An error was reported inside this calendar: it is not compiled, and calendars extending it
   /// are skipped silently (their real problem is already on screen).

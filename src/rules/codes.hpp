@@ -30,7 +30,10 @@ inline constexpr std::string_view unknown_parent = "SLA111";  ///< extends: an u
 inline constexpr std::string_view extends_cycle = "SLA112";
 inline constexpr std::string_view date_twice = "SLA113";  ///< a make-up day listed twice
 inline constexpr std::string_view workday_already_open =
-    "SLA114";                                                    ///< warning: a no-op make-up day
+    "SLA114";  ///< warning: a no-op make-up day
+inline constexpr std::string_view outside_covers =
+    "SLA115";  ///< a dated holiday, make-up day or override outside `covers`
+inline constexpr std::string_view covers_backwards = "SLA116";   ///< covers: to < from
 inline constexpr std::string_view calendar_rejected = "SLA199";  ///< Calendar::compile refused
 
 // Roles (the escalation ladder)
