@@ -1,8 +1,9 @@
 // sla/evaluation.hpp — the state of a ticket's SLA clocks at one instant: what Engine returns.
 //
 // One TargetOutcome per target and cycle (a periodic target, or one restarted, has several),
-// each with its escalation levels; the ticket's severity, tier and assignee at `now`; and
-// `next_wakeup`, the instant the host must look again. sla/engine.hpp defines every field's
+// each with its escalation levels; one ObligationOutcome per period of each obligation; the
+// ticket's severity, tier and assignee at `now`; and `next_wakeup`, the instant the host must
+// look again. sla/engine.hpp defines every field's
 // meaning; sla/json.hpp writes it as JSON; sla/words.hpp has the words of its enums
 // (to_string(TargetState::met) is "met").
 //
@@ -74,6 +75,24 @@ struct TargetOutcome {
   std::uint32_t escalation_count = 0;
 };
 
+enum class ObligationState {
+  running,  ///< now lies in the period (up to and including its due instant), not met yet
+  met,      ///< a met_by event happened in [start, due]
+  missed,   ///< now is past the due instant and no met_by event came
+};
+
+/// One period of a periodic obligation, or one occurrence of a dated one.
+struct ObligationOutcome {
+  std::string_view id;
+  int period = 1;  ///< 1-based: the periods (occurrences) in order
+  ObligationState state = ObligationState::running;
+  Instant start{};
+  Instant due{};                       ///< the period's end, or the dated occurrence's due
+  std::optional<Instant> met_at;       ///< the met_by event that met it
+  std::optional<Instant> breached_at;  ///< missed: the due instant
+  const TimeZone* zone = nullptr;      ///< the obligation calendar's zone, to show times in
+};
+
 struct EvaluationDiagnostic {
   enum class Severity { error, warning };
   Severity severity = Severity::warning;
@@ -93,6 +112,8 @@ struct Evaluation {
   const TimeZone* zone = nullptr;      ///< the tier's calendar's zone, for `now` and the ticket
   std::vector<TargetOutcome> targets;  ///< in the policy's target order, cycles in order
   std::vector<EscalationOutcome> escalations;  ///< all targets' levels (see escalations_of)
+  /// The reported periods of every obligation, in the policy's order, periods in order.
+  std::vector<ObligationOutcome> obligations;
   std::vector<EvaluationDiagnostic> diagnostics;
 
   /// False when the ticket could not be evaluated at all (its policy, tier or severity is

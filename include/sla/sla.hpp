@@ -15,6 +15,7 @@
 #include "sla/graphviz.hpp"
 #include "sla/iso8601.hpp"
 #include "sla/json.hpp"
+#include "sla/obligation.hpp"
 #include "sla/parsed.hpp"
 #include "sla/policy.hpp"
 #include "sla/role.hpp"

@@ -27,6 +27,7 @@
 #include "sla/escalation.hpp"
 #include "sla/evaluation.hpp"
 #include "sla/goal.hpp"
+#include "sla/obligation.hpp"
 #include "sla/target_rule.hpp"
 
 namespace sla {
@@ -213,6 +214,23 @@ struct Vocabulary<TargetState> {
       {TargetState::missed, "missed"},
       {TargetState::cancelled, "cancelled"},
       {TargetState::not_applicable, "not_applicable"},
+  }};
+};
+
+template <>
+struct Vocabulary<ObligationState> {
+  static constexpr std::array<Word<ObligationState>, 3> words{{
+      {ObligationState::running, "running"},
+      {ObligationState::met, "met"},
+      {ObligationState::missed, "missed"},
+  }};
+};
+
+template <>
+struct Vocabulary<ObligationAnchor> {
+  static constexpr std::array<Word<ObligationAnchor>, 2> words{{
+      {ObligationAnchor::calendar, "calendar"},
+      {ObligationAnchor::contract, "contract"},
   }};
 };
 

@@ -80,6 +80,15 @@ inline constexpr std::string_view role_cycle = "SLA260";
 inline constexpr std::string_view start_cycle = "SLA261";  ///< targets starting on each other
 inline constexpr std::string_view nowhere_to_escalate = "SLA262";  ///< escalate, flat ladder
 
+// Obligations (per contract: inspections per quarter, before key dates)
+inline constexpr std::string_view no_obligation_kind = "SLA270";    ///< neither every nor before
+inline constexpr std::string_view two_obligation_kinds = "SLA271";  ///< both every and before
+inline constexpr std::string_view bad_period = "SLA272";  ///< every: weekly; lead: eobd, -1cd
+inline constexpr std::string_view duration_on_calendar = "SLA273";  ///< every: 90cd, no contract
+inline constexpr std::string_view empty_met_by = "SLA274";          ///< met_by: []
+inline constexpr std::string_view obligation_is_target = "SLA275";  ///< an id of both kinds
+inline constexpr std::string_view key_of_other_kind = "SLA276";     ///< lead with every, ...
+
 // Warnings: valid rules that are probably not meant. A policy or a target may silence them
 // with `ignore_warnings: [SLA3xx]`.
 inline constexpr std::string_view severity_not_monotone = "SLA300";

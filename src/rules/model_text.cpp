@@ -1,8 +1,10 @@
-// The rules model as the rules write it (to_string of sla/escalation.hpp, sla/target_rule.hpp):
+// The rules model as the rules write it (to_string of sla/escalation.hpp, sla/target_rule.hpp,
+// sla/obligation.hpp):
 // one spelling for messages, JSON output and the CLI.
 #include <fmt/format.h>
 
 #include "sla/escalation.hpp"
+#include "sla/obligation.hpp"
 #include "sla/target_rule.hpp"
 
 namespace sla {
@@ -35,6 +37,22 @@ std::string to_string(const Condition& c) {
       break;
   }
   return c.name;
+}
+
+std::string ObligationPeriod::to_string() const {
+  if (kind == Kind::duration) return duration.to_string();
+  switch (months) {
+    case 1:
+      return "month";
+    case 3:
+      return "quarter";
+    case 6:
+      return "half_year";
+    case 12:
+      return "year";
+    default:
+      return fmt::format("{} months", months);
+  }
 }
 
 }  // namespace sla

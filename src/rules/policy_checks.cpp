@@ -146,9 +146,30 @@ class Checker {
       cell_at.emplace_back();
       policy.targets.push_back(check_target(source, policy, target, cell_at.back()));
     }
+    for (const auto& obligation : source.obligations)
+      policy.obligations.push_back(check_obligation(source, obligation));
     check_start_cycles(source);
     warn_policy({policy, source, cell_at, ladder_height_}, sink_);
     return policy;
+  }
+
+  // An obligation's calendar must exist; its id must not be a target's too (policy tests and
+  // results name both by id).
+  Obligation check_obligation(const PolicySource& policy, const ObligationSource& source) {
+    const Obligation& o = source.rule;
+    if (source.calendar_at && !known_calendar(o.calendar))
+      sink_.error(*source.calendar_at, code::unknown_calendar,
+                  fmt::format("obligation '{}' cuts its periods on calendar '{}', which is not "
+                              "defined",
+                              o.id, o.calendar),
+                  yaml::suggest(o.calendar, calendar_ids_, *source.calendar_at));
+    for (const auto& target : policy.targets)
+      if (target.rule.id == o.id)
+        sink_.error(source.at, code::obligation_is_target,
+                    fmt::format("policy '{}' has a target and an obligation both named '{}'",
+                                policy.id, o.id),
+                    {{target.at, "the target is here"}});
+    return o;
   }
 
   void check_condition(const PolicySource& policy, const Condition& condition,

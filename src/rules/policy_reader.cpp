@@ -7,14 +7,15 @@
 #include "rules/codes.hpp"
 #include "rules/ids.hpp"
 #include "rules/ignore_warnings.hpp"
+#include "rules/obligation_reader.hpp"
 #include "rules/target_reader.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
 namespace {
 
-const std::vector<std::string_view> kPolicyKeys = {"id", "match", "tiers", "targets",
-                                                   "ignore_warnings"};
+const std::vector<std::string_view> kPolicyKeys = {"id",      "match",       "tiers",
+                                                   "targets", "obligations", "ignore_warnings"};
 const std::vector<std::string_view> kTierKeys = {"name", "calendar"};
 
 // "policy 'maintenance'", as messages name it.
@@ -68,6 +69,15 @@ void read_targets(const yaml::Reader& reader, const yaml::MapEntry& targets, Pol
   for (const auto& entry : map.entries()) policy.targets.push_back(read_target(reader, entry));
 }
 
+void read_obligations(const yaml::Reader& reader, const yaml::MapEntry& obligations,
+                      PolicySource& policy) {
+  if (!reader.expect_map(obligations.value, "'obligations'")) return;
+  const yaml::MapReader map(reader, obligations.value,
+                            fmt::format("'obligations' of {}", label(policy)));
+  for (const auto& entry : map.entries())
+    policy.obligations.push_back(read_obligation(reader, entry));
+}
+
 }  // namespace
 
 void read_policies(const yaml::Reader& reader, const yaml::MapEntry& section,
@@ -94,6 +104,8 @@ void read_policies(const yaml::Reader& reader, const yaml::MapEntry& section,
     if (const auto* match = map.find("match")) read_match(reader, *match, policy);
     if (const auto* tiers = map.require("tiers")) read_tiers(reader, *tiers, policy);
     if (const auto* targets = map.find("targets")) read_targets(reader, *targets, policy);
+    if (const auto* obligations = map.find("obligations"))
+      read_obligations(reader, *obligations, policy);
     if (const auto* ignore = map.find("ignore_warnings"))
       policy.ignore_warnings = read_ignore_warnings(reader, ignore->value);
     policy.broken = reader.diagnostics().error_count() != errors_before;

@@ -7,6 +7,7 @@
 //         A: {name: "7x24, on site in 2h", calendar: always}   # calendar required
 //         C: {name: "5x8, on site next day", calendar: cn-office}
 //       targets: {response: {...}, resolution: {...}}         # see target_reader.hpp
+//       obligations: {quarterly_inspection: {...}}            # see obligation_reader.hpp
 //       ignore_warnings: [SLA301]            # see ignore_warnings.hpp
 //
 // Calendars, roles and severities may be defined in other files, so check_policies() resolves

@@ -86,6 +86,14 @@ struct TargetSource {
   bool broken = false;
 };
 
+/// An obligation (sla/obligation.hpp) as read; its calendar is checked once every file is read.
+struct ObligationSource {
+  Obligation rule;
+  SourcePosition at;                          ///< the id, as a key of `obligations:`
+  std::optional<SourcePosition> calendar_at;  ///< the value of `calendar:`
+  bool broken = false;
+};
+
 struct TierSource {
   Tier tier;
   SourcePosition at;  ///< the id, as a key of `tiers:`
@@ -98,6 +106,7 @@ struct PolicySource {
   std::vector<std::pair<std::string, std::string>> match;
   std::vector<TierSource> tiers;
   std::vector<TargetSource> targets;
+  std::vector<ObligationSource> obligations;
   std::vector<std::string> ignore_warnings;
   bool broken = false;
 };
