@@ -8,8 +8,8 @@
 namespace sla::rules {
 
 /// Reads the calendar `entry` (id → map of time_zone, hours, holidays, workdays, workday_hours,
-/// overrides, covers, beyond, extends). Every problem is reported; the result is marked broken when there was
-/// one. Checks that need the other calendars (extends, never opening) come later, in
+/// overrides, covers, beyond, extends). Every problem is reported; the result is marked broken when
+/// there was one. Checks that need the other calendars (extends, never opening) come later, in
 /// link_calendars.
 CalendarSource read_calendar(const yaml::Reader& reader, const yaml::MapEntry& entry);
 
