@@ -5,8 +5,8 @@ Run by ctest (schema_check) with the system Python and Debian's python3-jsonsche
   check_schemas.py SLA_BINARY SOURCE_DIR
 Checks that each schema is a valid Draft 2020-12 schema; that every sample ticket in the
 repository validates against ticket.schema.json and that malformed ones do not; and that the
-output of `sla evaluate --json`, `sla evaluate --tickets` (error records included) and
-`sla due --json` validates against evaluation.schema.json and schedule.schema.json.
+output of `sla evaluate --json` (a contract ticket's obligations included), `sla evaluate
+--tickets` (error records included) and `sla due --json` validates against evaluation.schema.json and schedule.schema.json.
 """
 import glob
 import json
@@ -70,6 +70,18 @@ for path in samples:
     out = sla("evaluate", "--rules", rules, "--ticket", path, "--now",
               "2026-11-23T12:00:00+08:00", "--json")
     expect_valid(evaluation_v, json.loads(out), f"evaluation of {os.path.relpath(path, ROOT)}")
+
+# A contract ticket (no severity) and its obligations' periods.
+contract_rules = os.path.join(ROOT, "tests", "data", "obligations", "contract.yaml")
+contract_ticket = os.path.join(ROOT, "tests", "data", "obligations", "contract_ticket.json")
+with open(contract_ticket, encoding="utf-8") as f:
+    expect_valid(ticket_v, json.load(f), "the contract ticket")
+contract = json.loads(sla("evaluate", "--rules", contract_rules, "--ticket", contract_ticket,
+                          "--now", "2026-08-10T12:00:00+08:00", "--json"))
+expect_valid(evaluation_v, contract, "evaluation of the contract ticket")
+if len(contract["obligations"]) != 6 or contract["diagnostics"][0]["code"] != "bad_date":
+    failures.append("the contract ticket's evaluation has not its 6 periods and a bad_date")
+samples.append(contract_ticket)
 
 base = {"policy": "maintenance", "tier": "C", "severity": "sev1",
         "created": "2026-11-20T19:00:00+08:00"}

@@ -100,3 +100,64 @@ TEST_CASE("Broken test files are diagnostics with positions, and their cases do 
             kName + ":9:5: error: unknown key 'tikcet' in a case [SLA002]\n" + kName +
             ":9:5: note: did you mean 'ticket'?\n");
 }
+
+TEST_CASE("Expectations name obligations: a list checks periods in order, a map the last or one") {
+  const auto r = run(R"(rules: ../data/obligations/contract.yaml
+cases:
+  - name: passes
+    ticket: {policy: contract, tier: B, created: "2026-02-10T10:00"}
+    events: [{at: "2026-03-20T10:00", type: inspection_done}]
+    now: "2026-08-10T12:00"
+    expect:
+      quarterly_inspection:
+        - {state: met, start: "2026-02-10T10:00", due: "2026-04-01T00:00",
+           met_at: "2026-03-20T10:00", breached_at: null}
+        - {state: missed, breached_at: "2026-07-01T00:00"}
+      system_evaluation: {period: 1, state: missed}
+      key_period_inspection: []
+    expect_ticket: {next_wakeup: "2026-10-01T00:00", severity: null}
+  - name: fails
+    ticket: {policy: contract, tier: B, created: "2026-02-10T10:00"}
+    now: "2026-08-10T12:00"
+    expect:
+      quarterly_inspection: {state: met, due: "2026-10-01T00:00"}
+      system_evaluation: [{state: missed}, {state: running}, {state: running}]
+      key_period_inspection: {state: met}
+      quartely_inspection: {state: met}
+)");
+  CHECK(lines(r.diagnostics).empty());
+  REQUIRE(r.cases.size() == 2);
+  CHECK(r.cases[0].passed());
+  std::vector<std::string> messages;
+  for (const auto& f : r.cases[1].failures) messages.push_back(f.message);
+  CHECK(messages ==
+        std::vector<std::string>{
+            "quarterly_inspection.state: expected met, got running",
+            "system_evaluation: expected a period 3, but 2 periods reported",
+            "key_period_inspection: expected a period, but none is reported at now",
+            "policy 'contract' has no target or obligation 'quartely_inspection' (did you mean "
+            "'quarterly_inspection'?)"});
+  CHECK(r.cases[1].failures[0].where.line == 19);
+  CHECK(r.cases[1].failures[0].where.column == 37);
+}
+
+TEST_CASE("An obligation expectation with an unknown key or a period in a list is a diagnostic") {
+  const auto r = run(R"(rules: ../data/obligations/contract.yaml
+cases:
+  - name: broken
+    ticket: {policy: contract, tier: B, created: "2026-02-10T10:00"}
+    now: "2026-08-10T12:00"
+    expect:
+      quarterly_inspection: [{period: 2, state: met}]
+      system_evaluation: {cycle: 1}
+)");
+  CHECK(r.cases.empty());
+  CHECK(lines(r.diagnostics) == SLA_SOURCE_DIR
+        "/tests/policy/inline.test.yaml:7:31: error: 'period' picks a period of an "
+        "obligation given as a map; in a list, each item is a period already "
+        "[SLA006]\n" SLA_SOURCE_DIR
+        "/tests/policy/inline.test.yaml:8:27: error: unknown key 'cycle' in the expectation of "
+        "'system_evaluation' [SLA002]\n" SLA_SOURCE_DIR
+        "/tests/policy/inline.test.yaml:8:27: note: expected one of: period, state, start, due, "
+        "met_at, breached_at\n");
+}

@@ -45,6 +45,15 @@ TEST_CASE("A ticket is read from JSON with every field") {
   CHECK(t.ticket->events[1].at == sla::parse_instant("2026-11-23T03:00:00Z", sla::TimeZone::utc()));
 }
 
+TEST_CASE("A contract ticket may leave its severity out") {
+  const auto t = sla::parse_ticket_json(R"({"policy": "contract", "tier": "B",
+      "created": "2026-02-10T10:00:00+08:00",
+      "events": [{"at": "2026-06-01T09:00:00+08:00", "type": "key_period", "to": "2026-06-18"}]})");
+  REQUIRE(t.ticket);
+  CHECK(t.ticket->severity.empty());
+  CHECK(t.ticket->events[0].to == "2026-06-18");
+}
+
 TEST_CASE("Malformed tickets are refused with the place and the problem") {
   CHECK(error_of("") ==
         "not valid JSON: parse error at line 1, column 1: syntax error while parsing value - "
@@ -54,7 +63,9 @@ TEST_CASE("Malformed tickets are refused with the place and the problem") {
         "evnts: unknown key (expected one of: id, policy, attributes, tier, severity, assignee, "
         "created, events, now)");
   CHECK(error_of(R"({"policy": "p", "severity": "sev1", "created": "2026-11-20T19:00:00Z"})") ==
-        "tier: missing (a ticket needs tier, severity and created)");
+        "tier: missing (a ticket needs tier and created)");
+  CHECK(error_of(R"({"policy": "p", "tier": "C"})") ==
+        "created: missing (a ticket needs tier and created)");
   CHECK(error_of(R"({"tier": "C", "severity": "sev1", "created": "2026-11-20T19:00:00Z"})") ==
         "policy: missing (give the ticket's policy, or attributes that a policy matches)");
   CHECK(

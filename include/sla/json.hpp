@@ -11,7 +11,8 @@
 //
 // Reading is strict: an unknown key, a value of the wrong type or a time without a UTC offset
 // is an error naming where it is (`events[2].at: ...`), never skipped. `policy` may be left out
-// when `attributes` select it; `id`, `assignee`, `attributes`, `events` and `now` are optional.
+// when `attributes` select it; `id`, `assignee`, `attributes`, `events` and `now` are optional,
+// and so is `severity` (the engine needs one when the ticket's policy has targets).
 //
 // Output is compact JSON, one value per call (a line of a JSON Lines stream). Times are
 // ISO-8601 with the offset of the zone in force (`due`), and in UTC with `Z` (`due_utc`).

@@ -12,6 +12,11 @@
 //
 // The condition `created` in the rules is the ticket's creation instant, `Ticket::created`.
 //
+// A contract ticket carries a contract's obligations (sla/obligation.hpp): its `created` is the
+// contract's start and its events are what was done (`inspection_done`) and the dates the
+// client names (`{type: key_period, to: "2026-12-20"}`). Its policy usually has obligations
+// only; then it needs no severity.
+//
 // The log is read in order. Events must not go back in time and must not be before `created`:
 // one that does is reported (EvaluationDiagnostic, with its index) and ignored, never guessed
 // at. Events at the same instant apply in log order. sla/engine.hpp states the whole model.
@@ -36,7 +41,7 @@ struct Ticket {
   std::string policy;  ///< a policy id; empty = select by `attributes` (first `match` wins)
   std::vector<std::pair<std::string, std::string>> attributes;  ///< (name, value)
   std::string tier;                                             ///< a tier id of the policy
-  std::string severity;                                         ///< a severity id or alias
+  std::string severity;  ///< a severity id or alias; may be empty for a policy without targets
   std::string assignee;  ///< the role holding the ticket; empty = the bottom of the ladder
   Instant created{};
   std::vector<TicketEvent> events;

@@ -87,8 +87,8 @@ void print_schedule(const Schedule& s, const RuleSet& rules, std::ostream& out) 
 
 void print_evaluation(const Evaluation& e, std::ostream& out) {
   out << fmt::format("ticket {}: policy {}, tier {}, severity {}, assignee {}\n",
-                     e.ticket.empty() ? "-" : e.ticket, e.policy, e.tier, e.severity,
-                     e.assignee.empty() ? "-" : e.assignee);
+                     e.ticket.empty() ? "-" : e.ticket, e.policy, e.tier,
+                     e.severity.empty() ? "-" : e.severity, e.assignee.empty() ? "-" : e.assignee);
   out << fmt::format("now {}, next wakeup {}\n", time_text(e.now, e.zone),
                      e.next_wakeup ? time_text(e.next_wakeup, e.zone) : "none");
   const std::size_t w = id_width(e.targets);
@@ -114,6 +114,14 @@ void print_evaluation(const Evaluation& e, std::ostream& out) {
       out << fmt::format("  {:<{}}    level {} {:<20} {}  {}{}\n", "", w, l.level,
                          to_string(l.rule->trigger), when, actions_text(*l.rule), effect);
     }
+  }
+  const std::size_t ow = id_width(e.obligations);
+  for (const ObligationOutcome& o : e.obligations) {
+    std::string line =
+        fmt::format("  {:<{}} #{} {:<9} {} .. due {}", o.id, ow, o.period, to_string(o.state),
+                    time_text(o.start, o.zone), time_text(o.due, o.zone));
+    if (o.met_at) line += fmt::format(" met at {}", time_text(o.met_at, o.zone));
+    out << line << '\n';
   }
   for (const auto& d : e.diagnostics)
     out << fmt::format(

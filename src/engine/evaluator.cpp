@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "engine/obligations.hpp"
 #include "sla/beyond_coverage.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
@@ -71,6 +72,9 @@ struct Scratch {
   std::vector<Seconds> elapsed;           ///< per slot: running time before segment_start
   std::vector<std::optional<Instant>> level_at;
   std::vector<ResolvedEvent> events;
+  /// Per event: its interned type (an index into PolicyPlan::effects), or kNone when it is
+  /// rejected or no rule names its type — what obligations read after the replay.
+  std::vector<int> event_type;
   std::vector<Segment> segments;
   std::vector<std::pair<const Calendar*, Seconds>> segment_slots;
   std::vector<TargetOutcome> outcomes;  ///< in the order cycles begin
@@ -181,7 +185,9 @@ class Replay {
         if (s_.owner[o] == static_cast<int>(i)) out_.targets.push_back(s_.outcomes[o]);
     out_.next_wakeup = next_wakeup_;
     out_.tier = policy_.policy->tiers[static_cast<std::size_t>(tier_)].id;
-    out_.severity = plan_.rules.severities()[static_cast<std::size_t>(severity_)].id;
+    out_.severity = severity_ == kNone
+                        ? std::string_view{}
+                        : plan_.rules.severities()[static_cast<std::size_t>(severity_)].id;
     out_.assignee = role_name(assignee_);
     out_.zone = &policy_.tier_calendar[static_cast<std::size_t>(tier_)]->time_zone();
   }
@@ -233,6 +239,7 @@ class Replay {
   std::size_t resolve_events(const Ticket& ticket) {
     const auto& events = ticket.events;
     s_.events.assign(events.size(), ResolvedEvent{});
+    s_.event_type.assign(events.size(), kNone);
     std::optional<Instant> last;
     for (std::size_t k = 0; k < events.size(); ++k) {
       const TicketEvent& e = events[k];
@@ -258,8 +265,10 @@ class Replay {
         resolve_change(index, e, r);
         continue;
       }
-      if (const auto it = policy_.event_index.find(e.type); it != policy_.event_index.end())
+      if (const auto it = policy_.event_index.find(e.type); it != policy_.event_index.end()) {
         r = {ResolvedEvent::Kind::effects, it->second};
+        s_.event_type[k] = it->second;
+      }
     }
     return events.size();
   }
@@ -876,6 +885,13 @@ std::optional<Resolved> resolve(const Plan& plan, std::string_view policy_id,
   }
   if (const auto it = plan.severity_rank.find(severity); it != plan.severity_rank.end()) {
     r.severity = it->second;
+  } else if (severity.empty() && r.policy->policy->targets.empty()) {
+    r.severity = kNone;  // a contract ticket: obligations do not depend on a severity
+  } else if (severity.empty()) {
+    error(out, "unknown_severity",
+          fmt::format("the ticket has no severity, and the goals of policy '{}' depend on one",
+                      out.policy));
+    return std::nullopt;
   } else {
     error(out, "unknown_severity",
           fmt::format("'{}' is not a severity id or alias of the rules", severity));
@@ -901,6 +917,7 @@ void reset(Evaluation& out, std::string_view ticket, Instant now) {
   out.zone = nullptr;
   out.targets.clear();
   out.escalations.clear();
+  out.obligations.clear();
   out.diagnostics.clear();
 }
 
@@ -917,10 +934,12 @@ void guarded(Evaluation& out, F&& body) {
   } catch (const ChangeLimit& e) {
     out.targets.clear();
     out.escalations.clear();
+    out.obligations.clear();
     error(out, "change_limit", e.what());
   } catch (const Error& e) {
     out.targets.clear();
     out.escalations.clear();
+    out.obligations.clear();
     error(out, "calendar_error", fmt::format("a deadline cannot be computed: {}", e.what()));
   }
 }
@@ -937,6 +956,7 @@ void evaluate(const Plan& plan, const Ticket& ticket, Instant now, Evaluation& o
     replay.run(&ticket, ticket.created, now, resolved->tier, resolved->severity, resolved->assignee,
                true);
     replay.finish(now);
+    evaluate_obligations(*resolved->policy, resolved->tier, ticket, scratch.event_type, now, out);
   });
 }
 

@@ -204,6 +204,19 @@ Plan::Plan(RuleSet r) : rules(std::move(r)), wall(Calendar::compile(always_open(
       }
       t.slot_count = slots;
     }
+    for (const Obligation& rule : policy.obligations) {
+      ObligationPlan o;
+      o.rule = &rule;
+      o.calendar = rule.calendar.empty() ? out.tier_calendar
+                                         : ClockByTier(tiers, &rules.calendar(rule.calendar));
+      for (const auto& type : rule.met_by) o.met_by.push_back(intern(out, type));
+      for (const auto& type : rule.until) o.until.push_back(intern(out, type));
+      if (rule.kind == Obligation::Kind::dated) o.before = intern(out, rule.before);
+      out.obligations.push_back(std::move(o));
+    }
+    out.names_date.assign(out.effects.size(), 0);
+    for (const ObligationPlan& o : out.obligations)
+      if (o.before != kNone) out.names_date[static_cast<std::size_t>(o.before)] = 1;
     out.refresh_order = due_order(out.targets);
     // Who waits on whose outcome.
     for (std::size_t i = 0; i < policy.targets.size(); ++i) {

@@ -4,7 +4,8 @@
 // Per policy: the tiers' calendars; per target, its clock per tier, its start/stop conditions as
 // indices, a tier × severity grid of goal cells, its escalation levels with their clocks and
 // thresholds' inputs, and which targets wait on its outcome; per event type, what it does
-// (start, stop, pause, resume or restart a target, fire an `on:` level). The wall clock is an
+// (start, stop, pause, resume or restart a target, fire an `on:` level); per obligation, its
+// calendar per tier and its event types interned. The wall clock is an
 // always-open calendar, so every clock is a Calendar and one code path serves them all.
 #pragma once
 
@@ -70,6 +71,27 @@ struct TargetPlan {
   std::vector<int> start_on_met, start_on_breached, stop_on_met, stop_on_breached;
 };
 
+/// An obligation (sla/obligation.hpp), its names resolved.
+struct ObligationPlan {
+  const Obligation* rule = nullptr;
+  /// Per tier: the calendar whose zone cuts the periods and that counts `Nbd` periods and leads.
+  ClockByTier calendar;
+  std::vector<int> met_by;  ///< interned event types
+  std::vector<int> until;   ///< interned event types
+  int before = kNone;       ///< dated: the interned type of the events that name a date
+
+  bool meets(int type) const {
+    for (const int t : met_by)
+      if (t == type) return true;
+    return false;
+  }
+  bool ends(int type) const {
+    for (const int t : until)
+      if (t == type) return true;
+    return false;
+  }
+};
+
 /// What one event type does, target by target.
 struct EventEffect {
   enum class Kind { start, stop, pause, resume, restart, level };
@@ -85,8 +107,11 @@ struct PolicyPlan {
   /// Targets in an order where x comes before every target whose goal is due(x): refreshing in
   /// this order sees each x's due instant current.
   std::vector<int> refresh_order;
-  StringMap<int> event_index;  ///< event type → index into `effects`
+  StringMap<int> event_index;  ///< event type → index into `effects` (its interned type)
   std::vector<std::vector<EventEffect>> effects;
+  std::vector<ObligationPlan> obligations;  ///< in the policy's order
+  /// Per interned event type: some dated obligation reads a date from its events' `to`.
+  std::vector<char> names_date;
 
   int tier_index(std::string_view id) const;  ///< kNone when unknown
   const std::vector<DurationSpec>* goal(const TargetPlan& t, int tier, int severity,

@@ -127,6 +127,17 @@ void write_target(JsonWriter& w, const Evaluation& e, const TargetOutcome& t) {
   w.end_object();
 }
 
+void write_obligation(JsonWriter& w, const ObligationOutcome& o) {
+  TimeFields times(w, o.zone);
+  w.begin_object();
+  w.field("id", o.id).field("period", o.period).field("state", to_string(o.state));
+  times.local("start", o.start);
+  times.local("due", o.due);
+  times.local("met_at", o.met_at);
+  times.local("breached_at", o.breached_at);
+  w.end_object();
+}
+
 }  // namespace
 
 void append_json(const Evaluation& e, std::string& out) {
@@ -143,6 +154,9 @@ void append_json(const Evaluation& e, std::string& out) {
   write_diagnostics(w, e.diagnostics);
   w.key("targets").begin_array();
   for (const TargetOutcome& t : e.targets) write_target(w, e, t);
+  w.end_array();
+  w.key("obligations").begin_array();
+  for (const ObligationOutcome& o : e.obligations) write_obligation(w, o);
   w.end_array();
   w.end_object();
 }

@@ -108,11 +108,12 @@ TicketJson read(const json& v) {
   Ticket t;
   if (v.contains("id")) t.id = scalar_text(v["id"], "id");
   if (v.contains("policy")) t.policy = text(v["policy"], "policy");
-  for (const char* required : {"tier", "severity", "created"})
-    if (!v.contains(required))
-      fail(required, "missing (a ticket needs tier, severity and created)");
+  // A contract ticket, of a policy with obligations only, has no severity (the engine says so
+  // when its policy has targets).
+  for (const char* required : {"tier", "created"})
+    if (!v.contains(required)) fail(required, "missing (a ticket needs tier and created)");
   t.tier = text(v["tier"], "tier");
-  t.severity = text(v["severity"], "severity");
+  if (v.contains("severity")) t.severity = text(v["severity"], "severity");
   t.created = instant(v["created"], "created");
   if (v.contains("assignee")) t.assignee = text(v["assignee"], "assignee");
   if (v.contains("attributes")) {

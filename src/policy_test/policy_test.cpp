@@ -40,6 +40,8 @@ const std::vector<std::string_view> kTargetKeys = {
     "cycle", "state",   "started",   "stopped", "due",        "breached_at",
     "goal",  "elapsed", "remaining", "percent", "escalations"};
 const std::vector<std::string_view> kLevelKeys = {"fired", "at", "assignee", "severity"};
+const std::vector<std::string_view> kObligationKeys = {"period", "state",  "start",
+                                                       "due",    "met_at", "breached_at"};
 const std::vector<std::string_view> kTicketExpectKeys = {"severity", "tier", "assignee",
                                                          "next_wakeup", "diagnostics"};
 
@@ -112,7 +114,8 @@ class CaseRunner {
     text_of("id", t.id);
     text_of("policy", t.policy);
     text_of("assignee", t.assignee);
-    for (const char* key : {"tier", "severity", "created"})
+    // No severity is a contract ticket's (the evaluation says so when the policy has targets).
+    for (const char* key : {"tier", "created"})
       if (map.require(key) == nullptr) readable_ = false;
     text_of("tier", t.tier);
     text_of("severity", t.severity);
@@ -248,9 +251,16 @@ class CaseRunner {
   }
 
   void check_targets(const Evaluation& e, const Value& expect) {
-    if (!reader_.expect_map(expect, "'expect'", "a map from target ids to expectations")) return;
+    if (!reader_.expect_map(expect, "'expect'",
+                            "a map from target and obligation ids to expectations"))
+      return;
     const MapReader map(reader_, expect, "'expect'");
+    const Policy* policy = engine_.rules().find_policy(e.policy);
     for (const MapEntry& entry : map.entries()) {
+      if (policy != nullptr && policy->find_obligation(entry.key) != nullptr) {
+        check_obligation(e, entry);
+        continue;
+      }
       std::vector<const TargetOutcome*> cycles;
       for (const TargetOutcome& t : e.targets)
         if (t.id == entry.key) cycles.push_back(&t);
@@ -259,7 +269,11 @@ class CaseRunner {
         std::vector<std::string_view> ids;
         for (const TargetOutcome& t : e.targets)
           if (std::find(ids.begin(), ids.end(), t.id) == ids.end()) ids.push_back(t.id);
-        std::string message = fmt::format("policy '{}' has no target '{}'", e.policy, entry.key);
+        if (policy != nullptr)
+          for (const Obligation& o : policy->obligations) ids.push_back(o.id);
+        const bool obligations = policy != nullptr && !policy->obligations.empty();
+        std::string message = fmt::format("policy '{}' has no target{} '{}'", e.policy,
+                                          obligations ? " or obligation" : "", entry.key);
         if (auto guess = closest_match(entry.key, ids))
           message += fmt::format(" (did you mean '{}'?)", *guess);
         fail(entry.key_at, message);
@@ -335,6 +349,85 @@ class CaseRunner {
         check_percent(entry, what, t->percent);
       } else if (entry.key == "escalations") {
         check_levels(e, entry.value, *t, label);
+      }
+    }
+  }
+
+  // An obligation's reported periods: a list checks periods 1, 2, ... in order; a map the last
+  // one reported, or `period: N`.
+  void check_obligation(const Evaluation& e, const MapEntry& entry) {
+    std::vector<const ObligationOutcome*> periods;
+    for (const ObligationOutcome& o : e.obligations)
+      if (o.id == entry.key) periods.push_back(&o);
+    auto count = [&] {
+      return fmt::format("{} period{}", periods.size(), periods.size() == 1 ? "" : "s");
+    };
+    if (entry.value.is_list()) {
+      const auto items = reader_.items(entry.value);
+      for (std::size_t k = 0; k < items.size(); ++k) {
+        if (k >= periods.size()) {
+          if (e.ok())
+            fail(items[k].at, fmt::format("{}: expected a period {}, but {} reported", entry.key,
+                                          k + 1, count()));
+          break;
+        }
+        check_period(items[k], *periods[k], fmt::format("{}#{}", entry.key, k + 1), nullptr);
+      }
+      return;
+    }
+    if (periods.empty()) {
+      if (e.ok())
+        fail(entry.key_at,
+             fmt::format("{}: expected a period, but none is reported at now", entry.key));
+      return;
+    }
+    check_period(entry.value, *periods.back(), entry.key, &periods);
+  }
+
+  void check_period(const Value& value, const ObligationOutcome& last, const std::string& name,
+                    const std::vector<const ObligationOutcome*>* periods) {
+    const std::string what = fmt::format("the expectation of '{}'", name);
+    if (!reader_.expect_map(value, what)) return;
+    const MapReader map(reader_, value, what, kObligationKeys);
+    const ObligationOutcome* o = &last;
+    std::string label = name;
+    if (const MapEntry* period = map.find("period")) {
+      if (periods == nullptr) {
+        problem(period->key_at, code::invalid_value,
+                "'period' picks a period of an obligation given as a map; in a list, each item "
+                "is a period already");
+        return;
+      }
+      const auto n = reader_.integer(period->value, "'period'");
+      if (!n) return;
+      if (*n < 1 || *n > static_cast<long long>(periods->size())) {
+        fail(period->value.at, fmt::format("{}: expected a period {}, but {} reported", name, *n,
+                                           fmt::format("{} period{}", periods->size(),
+                                                       periods->size() == 1 ? "" : "s")));
+        return;
+      }
+      o = (*periods)[static_cast<std::size_t>(*n - 1)];
+      label = fmt::format("{}#{}", name, *n);
+    }
+    for (const MapEntry& entry : map.entries()) {
+      const std::string field = fmt::format("{}.{}", label, entry.key);
+      if (entry.key == "state") {
+        const auto state = reader_.choice<ObligationState>(entry.value, "'state'");
+        if (!state) {
+          readable_ = false;
+          continue;
+        }
+        if (*state != o->state)
+          fail(entry.value.at, fmt::format("{}: expected {}, got {}", field, to_string(*state),
+                                           to_string(o->state)));
+      } else if (entry.key == "start") {
+        compare_time(entry, field, o->start, o->zone);
+      } else if (entry.key == "due") {
+        compare_time(entry, field, o->due, o->zone);
+      } else if (entry.key == "met_at") {
+        compare_time(entry, field, o->met_at, o->zone);
+      } else if (entry.key == "breached_at") {
+        compare_time(entry, field, o->breached_at, o->zone);
       }
     }
   }
