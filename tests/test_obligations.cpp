@@ -217,7 +217,8 @@ TEST_CASE("Periods in a DST zone end at local midnight, whatever the offset", "[
                                    at("2026-11-20T12:00:00-05:00"));
   REQUIRE(m.obligations.size() == 1);
   CHECK(m.obligations[0].due - m.obligations[0].start == days{30} + hours{1});
-  CHECK(sla::format_instant(m.obligations[0].due, sla::TimeZone::utc()) == "2026-12-01T05:00:00+00:00");
+  CHECK(sla::format_instant(m.obligations[0].due, sla::TimeZone::utc()) ==
+        "2026-12-01T05:00:00+00:00");
 }
 
 TEST_CASE("A quarter boundary at a local midnight that does not exist starts when the gap ends",
@@ -229,7 +230,8 @@ TEST_CASE("A quarter boundary at a local midnight that does not exist starts whe
         Lines{"1 missed 2023-08-15T10:00:00-04:00 .. 2023-10-01T01:00:00-03:00 breached "
               "2023-10-01T01:00:00-03:00",
               "2 running 2023-10-01T01:00:00-03:00 .. 2024-01-01T00:00:00-03:00"});
-  CHECK(sla::format_instant(e.obligations[0].due, sla::TimeZone::utc()) == "2023-10-01T04:00:00+00:00");
+  CHECK(sla::format_instant(e.obligations[0].due, sla::TimeZone::utc()) ==
+        "2023-10-01T04:00:00+00:00");
 }
 
 TEST_CASE("Contract months count from the start's local date; the 31st clamps to a month's end",
@@ -470,8 +472,9 @@ struct Rng {
 struct Reference {
   sla_ref::Zone zone;
   std::int64_t created;
-  std::string every;  // month, quarter, half_year, year, or Ncd
+  std::string every;  // month, quarter, half_year, year, Ncd or Nbd
   bool contract;
+  const sla_ref::ReferenceCalendar* business = nullptr;  // Nbd: the brute-force calendar
 
   int months() const {
     return every == "month" ? 1 : every == "quarter" ? 3 : every == "half_year" ? 6 : 12;
@@ -482,11 +485,13 @@ struct Reference {
     std::vector<std::int64_t> out;
     const std::int64_t local = zone.to_local(created);
     const Days start_day = sla_ref::date_of_local(local);
-    if (every.back() == 'd') {  // Ncd: N × 24 h, added one period at a time
+    if (every.back() == 'd') {  // Ncd: N × 24 h; Nbd: N business days; one period at a time
       const int n = std::stoi(every.substr(0, every.size() - 2));
+      const bool business_days = every[every.size() - 2] == 'b';
       std::int64_t t = created;
       while (static_cast<int>(out.size()) < count)
-        out.push_back(t = sla_ref::add_calendar_days(t, n));
+        out.push_back(t = business_days ? business->add_business_days(t, n, false)
+                                        : sla_ref::add_calendar_days(t, n));
       return out;
     }
     const auto ymd_of = [](Days d) { return year_month_day{d}; };
@@ -541,8 +546,8 @@ TEST_CASE("Period boundaries agree with a day-by-day reference on random contrac
       "Asia/Shanghai", "America/New_York",    "America/Asuncion",  "America/Havana",
       "Asia/Amman",    "Australia/Lord_Howe", "Pacific/Apia",      "America/St_Johns",
       "Europe/London", "America/Santiago",    "Africa/Casablanca", "+05:30"};
-  const std::vector<std::string> periods_of = {"month", "quarter", "half_year", "year",
-                                               "1cd",   "7cd",     "30cd",      "90cd"};
+  const std::vector<std::string> periods_of = {"month", "quarter", "half_year", "year", "1cd",
+                                               "7cd",   "30cd",    "90cd",      "1bd",  "20bd"};
   const int cases = 300;
   int compared = 0;
   for (int c = 0; c < cases; ++c) {
@@ -563,15 +568,22 @@ TEST_CASE("Period boundaries agree with a day-by-day reference on random contrac
       created =
           z.to_instant(sla_ref::local_midnight(pick) + rng.uniform(0, 1) * rng.uniform(0, 86399));
     }
+    // The calendar counts Nbd periods: Monday to Friday 09:00-17:00, as the reference's.
     const std::string rules = "version: 1\ncalendars:\n  c: {time_zone: \"" + zone +
-                              "\", hours: {daily: [\"09:00-17:00\"]}}\npolicies:\n  - id: p\n"
+                              "\", hours: {mon-fri: [\"09:00-17:00\"]}}\npolicies:\n  - id: p\n"
                               "    tiers: {T: {calendar: c}}\n    obligations:\n      o: {every: " +
                               every + ", anchor: " + (contract ? "contract" : "calendar") +
                               ", met_by: done}\n";
     const auto loaded = sla::load_rules_from_string(rules, "random.yaml");
     REQUIRE(loaded.ok());
     const sla::Engine engine(*loaded.rules);
-    const Reference ref{sla_ref::Zone(zone), created, every, contract};
+    sla::CalendarDefinition week;
+    week.time_zone = zone;
+    for (const weekday d : {Monday, Tuesday, Wednesday, Thursday, Friday})
+      week.weekly[d] = {sla::LocalWindow{hours{9}, hours{17}}};
+    const Days created_day = sla_ref::date_of_local(sla_ref::Zone(zone).to_local(created));
+    const sla_ref::ReferenceCalendar business(week, created_day - days{7}, created_day + days{400});
+    const Reference ref{sla_ref::Zone(zone), created, every, contract, &business};
     const int count = rng.uniform(1, every.back() == 'd' ? 12 : 8);
     const std::vector<std::int64_t> ends = ref.ends(count);
     // now: inside the last of the `count` periods.
