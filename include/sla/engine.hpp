@@ -79,11 +79,32 @@
 // Starts and stops that an outcome causes (met(x), breached(x)) follow its own effects, in
 // order. Events after `now` are not seen, but the whole log is checked for the diagnostics.
 //
+// Obligations (sla/obligation.hpp) are per contract: a separate computation over the same event
+// log (events rejected above are not read), on the obligation's calendar — its own `calendar:`,
+// else the tier's of the ticket as created. Periodic (`every`): consecutive periods
+// [start, end); the first starts at `created`. anchor: calendar ends them at the calendar's
+// month boundaries (quarter: Jan/Apr/Jul/Oct 1) at local midnight in its zone (a midnight in a
+// DST gap: when the gap ends); anchor: contract ends period k at the local date of `created`
+// plus k × the period's months (a day the month lacks clamps to its last: Jan 31 → Feb 28,
+// Mar 31, Apr 30 — always from `created`, never from the previous end) at `created`'s local time
+// of day, or, for a duration, at the previous end + that duration on the calendar (Ncd on the
+// wall clock). Dated (`before`): each event of that type at instant a whose `to` is a date D
+// (read in the calendar's zone) opens an occurrence [a, due), due = D's local midnight - lead
+// (Ncd on the wall clock, Nbd or business time backwards on the calendar); `to` that is no date
+// is a `bad_date` warning and opens none. A period (occurrence) is due at its end: `met` by the
+// first met_by event in [start, due] — for periods, the first that no earlier period took, so an
+// event exactly on a boundary meets the period ending there, and one period only; `missed` once
+// now > due (breached_at = due); `running` otherwise. Periods starting after now are not
+// reported, and none starts at or after the first `until` event (the current one runs to its
+// end; an occurrence opened at or after it is not opened). A ticket whose policy has no targets
+// may have no severity.
+//
 // next_wakeup = the earliest instant strictly after `now` at which a state, due instant, start
 // or escalation would change without a new event (a level's instant; a due instant, and the
-// second after it, when the state turns `breached`), or null. A host that sleeps until then and
-// re-evaluates never misses a level and never fires one twice: a level is `fired` exactly when
-// its instant is <= now, so hosts deduplicate by (ticket, target, cycle, level).
+// second after it, when the state turns `breached`; an obligation period's due instant — the
+// next period's start — and the second after it while unmet), or null. A host that sleeps until
+// then and re-evaluates never misses a level and never fires one twice: a level is `fired` exactly
+// when its instant is <= now, so hosts deduplicate by (ticket, target, cycle, level).
 //
 // Reported numbers: elapsed and remaining on the cycle's clock (remaining is negative past the
 // due instant), percent = 100 × elapsed / L rounded to 0.1 (null while L is unknown or 0).
@@ -91,11 +112,16 @@
 // Bad input never throws and is never guessed at. Evaluation diagnostics (code: meaning):
 //   unknown_policy, no_matching_policy, unknown_tier, unknown_severity, unknown_role   (errors
 //       on the ticket itself: nothing is evaluated)
-//   calendar_error       a deadline cannot be computed (outside the supported years; an error)
+//   calendar_error       a deadline cannot be computed (outside the supported years, or outside a
+//                        `beyond: error` calendar's covers; an error)
+//   beyond_calendar_data a computation needed dates outside a `beyond: warn` calendar's covers
+//                        and used its weekly hours and yearly rules there (a warning, per
+//                        calendar, naming the first such date)
 //   change_limit         more than 10,000 + 100 × (events) breaches and levels: escalations that
 //                        keep changing the severity back and forth (an error)
 //   event_before_creation, event_out_of_order   (the event is ignored)
 //   unknown_severity, unknown_tier, unknown_role, missing_to   (on an event: it is ignored)
+//   bad_date             a `before` event whose `to` is not a date (it is ignored)
 #pragma once
 
 #include <memory>
