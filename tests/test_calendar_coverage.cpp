@@ -89,6 +89,15 @@ TEST_CASE("is_open needs the date of its instant", "[calendar][coverage]") {
   CHECK_THROWS_WITH(office().is_open(at("2025-12-31T23:59:59")), outside("2025-12-31"));
 }
 
+TEST_CASE("instants outside the supported years are refused as such, covers or not",
+          "[calendar][coverage]") {
+  using Catch::Matchers::ContainsSubstring;
+  CHECK_THROWS_WITH(office().is_open(Instant::max()),
+                    ContainsSubstring("is outside the supported years 1900-2399"));
+  CHECK_THROWS_WITH(office().between(at("2026-06-01T10:00"), Instant::max()),
+                    ContainsSubstring("is outside the supported years 1900-2399"));
+}
+
 TEST_CASE("roll_forward needs every date up to the opening it finds", "[calendar][coverage]") {
   CHECK(shown(office().roll_forward(at("2026-12-31T17:00"))) == "2026-12-31T17:00:00+08:00");
   CHECK(shown(office().roll_forward(at("2026-01-01T10:00"))) == "2026-01-02T09:00:00+08:00");

@@ -200,15 +200,18 @@ const CalendarDefinition& Calendar::definition() const { return impl_->definitio
 // ---------------------------------------------------------------------------------------------
 // Instants
 
+// Coverage is checked after table_at, which refuses instants outside the supported years before
+// anything converts them to civil time.
 bool Calendar::is_open(Instant t) const {
-  impl_->need(secs(t), secs(t));
   const YearTable& y = impl_->table_at(secs(t));
+  impl_->need(secs(t), secs(t));
   const std::size_t i = interval_after(y, secs(t));
   return i < y.interval_count() && y.starts[i] <= secs(t);
 }
 
-// roll_forward needs [t, u]: the closed time before u, and u open. roll_backward needs [u - 1, t -
-// 1]: the open second before the close u, and the closed time after it.
+// roll_forward(t) = u needs [t, u]: the closed time before u, and u itself, open.
+// roll_backward(t) = u needs [u - 1s, t - 1s]: the open second before the close u, and the closed
+// time after it.
 Instant Calendar::roll_forward(Instant t) const {
   const YearTable* y = &impl_->table_at(secs(t));
   const std::size_t i = interval_after(*y, secs(t));
@@ -274,9 +277,9 @@ Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
 
 Seconds Calendar::between(Instant a, Instant b) const {
   if (b < a) return -between(b, a);
-  impl_->need(secs(a), std::max(secs(a), secs(b) - 1));  // B(a, b) is the time [a, b)
   const YearTable* ya = &impl_->table_at(secs(a));
   const YearTable& yb = impl_->table_at(secs(b));
+  impl_->need(secs(a), std::max(secs(a), secs(b) - 1));  // B(a, b) is the time [a, b)
   if (ya->year == yb.year) return Seconds{prefix(yb, secs(b)) - prefix(*ya, secs(a))};
   int64_t sum = ya->total_seconds() - prefix(*ya, secs(a));
   for (int year = ya->year + 1; year < yb.year; ++year) sum += impl_->year(year).total_seconds();
