@@ -217,6 +217,55 @@ class CaseRunner {
            fmt::format("{}: expected {}, got {}", what, show(d->business), show(actual)));
   }
 
+  // An expected state word (sla/words.hpp) compared with `actual`.
+  template <HasWords State>
+  void compare_state(const MapEntry& entry, const std::string& what, State actual) {
+    const auto state = reader_.choice<State>(entry.value, "'state'");
+    if (!state) {
+      readable_ = false;
+      return;
+    }
+    if (*state != actual)
+      fail(entry.value.at,
+           fmt::format("{}: expected {}, got {}", what, to_string(*state), to_string(actual)));
+  }
+
+  // The entries of a target's cycles or an obligation's periods that an expectation names:
+  // "3 cycles", "1 period".
+  static std::string count_of(std::size_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+  }
+
+  // `cycle: N` / `period: N` (the key is the noun) in a map expectation: the N-th of `all`,
+  // relabelled "updates#2"; `last` when the key is absent; nullptr after a failure or a problem.
+  // `all` is null in a list, where each item is one already.
+  template <class Outcome>
+  const Outcome* pick(const MapReader& map, std::string_view noun, std::string_view whose,
+                      const Outcome& last, const std::vector<const Outcome*>* all,
+                      const std::string& name, std::string& label) {
+    label = name;
+    const MapEntry* entry = map.find(noun);
+    if (entry == nullptr) return &last;
+    if (all == nullptr) {
+      problem(entry->key_at, code::invalid_value,
+              fmt::format("'{}' picks a {} of {} given as a map; in a list, each item is a {} "
+                          "already",
+                          noun, noun, whose, noun));
+      return nullptr;
+    }
+    const auto n = reader_.integer(entry->value, fmt::format("'{}'", noun));
+    if (!n) return nullptr;
+    if (*n < 1 || *n > static_cast<long long>(all->size())) {
+      fail(entry->value.at,
+           fmt::format("{}: expected a {} {}, but {}", name, noun, *n,
+                       noun == "cycle" ? "it has " + count_of(all->size(), noun)
+                                       : count_of(all->size(), noun) + " reported"));
+      return nullptr;
+    }
+    label = fmt::format("{}#{}", name, *n);
+    return (*all)[static_cast<std::size_t>(*n - 1)];
+  }
+
   void check_ticket(const Evaluation& e, const MapEntry* expect, const SourcePosition& at) {
     std::optional<std::vector<std::string>> expected_codes;
     if (expect != nullptr && reader_.expect_map(expect->value, "'expect_ticket'")) {
@@ -283,9 +332,8 @@ class CaseRunner {
         const auto items = reader_.items(entry.value);
         for (std::size_t k = 0; k < items.size(); ++k) {
           if (k >= cycles.size()) {
-            fail(items[k].at,
-                 fmt::format("{}: expected a cycle {}, but it has {} cycle{}", entry.key, k + 1,
-                             cycles.size(), cycles.size() == 1 ? "" : "s"));
+            fail(items[k].at, fmt::format("{}: expected a cycle {}, but it has {}", entry.key,
+                                          k + 1, count_of(cycles.size(), "cycle")));
             break;
           }
           check_cycle(e, items[k], *cycles[k], fmt::format("{}#{}", entry.key, k + 1), false);
@@ -301,36 +349,14 @@ class CaseRunner {
                    const std::vector<const TargetOutcome*>* cycles = nullptr) {
     if (!reader_.expect_map(value, fmt::format("the expectation of '{}'", name))) return;
     const MapReader map(reader_, value, fmt::format("the expectation of '{}'", name), kTargetKeys);
-    const TargetOutcome* t = &last;
-    std::string label = name;
-    if (const MapEntry* cycle = map.find("cycle")) {
-      if (!may_pick) {
-        problem(cycle->key_at, code::invalid_value,
-                "'cycle' picks a cycle of a target given as a map; in a list, each item is a "
-                "cycle already");
-        return;
-      }
-      const auto n = reader_.integer(cycle->value, "'cycle'");
-      if (!n) return;
-      if (*n < 1 || *n > static_cast<long long>(cycles->size())) {
-        fail(cycle->value.at, fmt::format("{}: expected a cycle {}, but it has {} cycle{}", name,
-                                          *n, cycles->size(), cycles->size() == 1 ? "" : "s"));
-        return;
-      }
-      t = (*cycles)[static_cast<std::size_t>(*n - 1)];
-      label = fmt::format("{}#{}", name, *n);
-    }
+    std::string label;
+    const TargetOutcome* t =
+        pick(map, "cycle", "a target", last, may_pick ? cycles : nullptr, name, label);
+    if (t == nullptr) return;
     for (const MapEntry& entry : map.entries()) {
       const std::string what = fmt::format("{}.{}", label, entry.key);
       if (entry.key == "state") {
-        const auto state = reader_.choice<TargetState>(entry.value, "'state'");
-        if (!state) {
-          readable_ = false;
-          continue;
-        }
-        if (*state != t->state)
-          fail(entry.value.at, fmt::format("{}: expected {}, got {}", what, to_string(*state),
-                                           to_string(t->state)));
+        compare_state(entry, what, t->state);
       } else if (entry.key == "started") {
         compare_time(entry, what, t->started, t->zone);
       } else if (entry.key == "stopped") {
@@ -359,16 +385,13 @@ class CaseRunner {
     std::vector<const ObligationOutcome*> periods;
     for (const ObligationOutcome& o : e.obligations)
       if (o.id == entry.key) periods.push_back(&o);
-    auto count = [&] {
-      return fmt::format("{} period{}", periods.size(), periods.size() == 1 ? "" : "s");
-    };
     if (entry.value.is_list()) {
       const auto items = reader_.items(entry.value);
       for (std::size_t k = 0; k < items.size(); ++k) {
         if (k >= periods.size()) {
           if (e.ok())
             fail(items[k].at, fmt::format("{}: expected a period {}, but {} reported", entry.key,
-                                          k + 1, count()));
+                                          k + 1, count_of(periods.size(), "period")));
           break;
         }
         check_period(items[k], *periods[k], fmt::format("{}#{}", entry.key, k + 1), nullptr);
@@ -389,37 +412,13 @@ class CaseRunner {
     const std::string what = fmt::format("the expectation of '{}'", name);
     if (!reader_.expect_map(value, what)) return;
     const MapReader map(reader_, value, what, kObligationKeys);
-    const ObligationOutcome* o = &last;
-    std::string label = name;
-    if (const MapEntry* period = map.find("period")) {
-      if (periods == nullptr) {
-        problem(period->key_at, code::invalid_value,
-                "'period' picks a period of an obligation given as a map; in a list, each item "
-                "is a period already");
-        return;
-      }
-      const auto n = reader_.integer(period->value, "'period'");
-      if (!n) return;
-      if (*n < 1 || *n > static_cast<long long>(periods->size())) {
-        fail(period->value.at, fmt::format("{}: expected a period {}, but {} reported", name, *n,
-                                           fmt::format("{} period{}", periods->size(),
-                                                       periods->size() == 1 ? "" : "s")));
-        return;
-      }
-      o = (*periods)[static_cast<std::size_t>(*n - 1)];
-      label = fmt::format("{}#{}", name, *n);
-    }
+    std::string label;
+    const ObligationOutcome* o = pick(map, "period", "an obligation", last, periods, name, label);
+    if (o == nullptr) return;
     for (const MapEntry& entry : map.entries()) {
       const std::string field = fmt::format("{}.{}", label, entry.key);
       if (entry.key == "state") {
-        const auto state = reader_.choice<ObligationState>(entry.value, "'state'");
-        if (!state) {
-          readable_ = false;
-          continue;
-        }
-        if (*state != o->state)
-          fail(entry.value.at, fmt::format("{}: expected {}, got {}", field, to_string(*state),
-                                           to_string(o->state)));
+        compare_state(entry, field, o->state);
       } else if (entry.key == "start") {
         compare_time(entry, field, o->start, o->zone);
       } else if (entry.key == "due") {
