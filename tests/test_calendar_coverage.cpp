@@ -237,6 +237,22 @@ TEST_CASE("coverage logs nest, stay on their thread and keep one use per calenda
   CHECK(log.dropped() == 1);
 }
 
+TEST_CASE("a use keeps its calendar alive: the log may be read after the calendar is gone",
+          "[calendar][coverage]") {
+  // A long id lives on the heap: reading it after its calendar was freed is what AddressSanitizer
+  // reports (the CLI reads its log after the command's rules are destroyed).
+  const std::string id = "a-calendar-whose-id-is-longer-than-any-small-string-buffer";
+  sla::BeyondCoverageLog log;
+  {
+    const sla::Calendar gone =
+        sla::Calendar::compile(office_definition(id, sla::BeyondCoverage::warn));
+    gone.add(at("2026-12-31T16:00"), hours{3});
+  }
+  REQUIRE(log.uses().size() == 1);
+  CHECK(log.uses()[0].calendar == id);
+  CHECK(log.uses()[0].message() == outside("2027-01-01", id.c_str()));
+}
+
 TEST_CASE("compile refuses covers that end before they start", "[calendar][coverage]") {
   sla::CalendarDefinition def = office_definition("backwards", sla::BeyondCoverage::error);
   def.covers = sla::DateRange{ymd(2026, 12, 31), ymd(2026, 1, 1)};

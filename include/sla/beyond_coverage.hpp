@@ -25,6 +25,7 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,9 +35,12 @@
 namespace sla {
 
 struct BeyondCoverageUse {
-  std::string_view calendar;  ///< the calendar's id (a view into the Calendar's definition)
+  std::string_view calendar;  ///< the calendar's id, valid as long as this use
   DateRange covers;           ///< the dates its holiday data is known for
   Date date{};                ///< the first date outside `covers` a computation needed
+  /// Keeps the calendar's compiled state, and so `calendar`, alive: a log may be read after the
+  /// rules that held the calendar are gone (the CLI reads it when the command has returned).
+  std::shared_ptr<const void> owner;
 
   /// "calendar 'cn-office' knows its holidays for 2024-01-01..2026-12-31 only; 2027-01-04 is
   /// outside (add the 2027 holidays and extend 'covers')".
@@ -64,8 +68,9 @@ class BeyondCoverageLog {
   std::size_t dropped() const { return dropped_; }
 
   /// Records a use in the calling thread's innermost log; does nothing when no log records.
-  /// Calendars with `beyond: warn` call it; `calendar` must outlive the log's readers.
-  static void record(std::string_view calendar, const DateRange& covers, Date date);
+  /// Calendars with `beyond: warn` call it; `owner` keeps the storage of `calendar` alive.
+  static void record(std::string_view calendar, const DateRange& covers, Date date,
+                     std::shared_ptr<const void> owner);
 
  private:
   std::array<BeyondCoverageUse, kCapacity> uses_{};

@@ -28,7 +28,8 @@ BeyondCoverageLog::BeyondCoverageLog() : outer_(innermost) { innermost = this; }
 
 BeyondCoverageLog::~BeyondCoverageLog() { innermost = outer_; }
 
-void BeyondCoverageLog::record(std::string_view calendar, const DateRange& covers, Date date) {
+void BeyondCoverageLog::record(std::string_view calendar, const DateRange& covers, Date date,
+                               std::shared_ptr<const void> owner) {
   BeyondCoverageLog* log = innermost;
   if (log == nullptr) return;
   for (std::size_t i = 0; i < log->count_; ++i)
@@ -37,7 +38,7 @@ void BeyondCoverageLog::record(std::string_view calendar, const DateRange& cover
     ++log->dropped_;
     return;
   }
-  log->uses_[log->count_++] = {calendar, covers, date};
+  log->uses_[log->count_++] = {calendar, covers, date, std::move(owner)};
 }
 
 }  // namespace sla

@@ -122,9 +122,10 @@ void Calendar::Impl::beyond(int64_t t) const {
 }
 
 void Calendar::Impl::beyond_date(detail::SysDays date) const {
-  const BeyondCoverageUse use{definition.id, *definition.covers, Date{date}};
+  const BeyondCoverageUse use{definition.id, *definition.covers, Date{date}, nullptr};
   if (definition.beyond == BeyondCoverage::error) throw Error(use.message());
-  BeyondCoverageLog::record(use.calendar, use.covers, use.date);
+  // Calendars are compiled into a shared_ptr (Calendar::compile): the use keeps this one alive.
+  BeyondCoverageLog::record(use.calendar, use.covers, use.date, shared_from_this());
 }
 
 Calendar::Impl::~Impl() {

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <atomic>
+#include <memory>
 #include <mutex>
 
 #include "calendar/day_rules.hpp"
@@ -15,7 +16,7 @@
 
 namespace sla {
 
-struct Calendar::Impl {
+struct Calendar::Impl : std::enable_shared_from_this<Calendar::Impl> {
   static constexpr int kFirstYear = 1900;
   static constexpr int kLastYear = 2399;
   /// A forward or backward search gives up after this many consecutive years without open time.
