@@ -101,6 +101,17 @@ policies:
         stop: [resolved, remote_failed]
         goal: 4h
         escalation: [{on: customer_called, action: call_back}]
+  - id: on_changes
+    tiers: {C: {calendar: cn-office}, D: {calendar: cn-office}}
+    targets:
+      fix:
+        start: created
+        stop: resolved
+        goal: {sev1: 4h, sev2: 8h, sev3: 16h}
+        escalation:
+          - {on: severity, notify: [service_manager]}
+          - {on: assign, action: brief_assignee}
+          - {on: tier, action: check_contract}
   - id: self_raise
     match: {contract: self_raise}
     tiers: {C: {calendar: cn-office}}
@@ -789,4 +800,20 @@ TEST_CASE("An on: level fires at its event while its target runs, once") {
              {{"2026-11-23T09:20", "remote_failed"}, {"2026-11-23T09:30", "customer_called"}}),
       at("2026-11-23T10:30"));
   CHECK_FALSE(level(stopped, "remote", 1).fired);
+}
+
+TEST_CASE("An on: level fires on a severity, tier or assign event too, after the change") {
+  // Monday 09:00, sev2. The unknown severity at 09:30 is ignored: no event, nothing fires.
+  const auto e = engine().evaluate(ticket("on_changes", "C", "sev2", "2026-11-23T09:00",
+                                          {{"2026-11-23T09:30", "severity:sev9"},
+                                           {"2026-11-23T10:00", "severity:sev1"},
+                                           {"2026-11-23T10:30", "assign:implementation_manager"},
+                                           {"2026-11-23T11:00", "tier:D"}}),
+                                   at("2026-11-23T11:30"));
+  CHECK(show(level(e, "fix", 1).at) == show("2026-11-23T10:00"));
+  CHECK(level(e, "fix", 1).severity == "sev1");  // the level sees the new severity
+  CHECK(show(level(e, "fix", 2).at) == show("2026-11-23T10:30"));
+  CHECK(level(e, "fix", 2).assignee == "implementation_manager");
+  CHECK(show(level(e, "fix", 3).at) == show("2026-11-23T11:00"));
+  for (int n = 1; n <= 3; ++n) CHECK(level(e, "fix", n).fired);
 }

@@ -20,6 +20,8 @@ struct ResolvedEvent {
   enum class Kind { ignored, severity, tier, assign, effects };
   Kind kind = Kind::ignored;
   int value = kNone;  ///< a severity rank, tier index, role index, or index of the event's effects
+  /// severity / tier / assign: the index of the effects of its type (its `on:` levels), or kNone
+  int effects = kNone;
 };
 
 // A stretch of running time of a target's cycle (kept to find a due instant that a goal change
@@ -253,12 +255,14 @@ class Replay {
         continue;
       }
       last = e.at;
+      const auto it = policy_.event_index.find(e.type);
+      const int effects = it == policy_.event_index.end() ? kNone : it->second;
       if (e.type == "severity" || e.type == "tier" || e.type == "assign") {
         resolve_change(index, e, r);
+        if (r.kind != ResolvedEvent::Kind::ignored) r.effects = effects;  // its on: levels
         continue;
       }
-      if (const auto it = policy_.event_index.find(e.type); it != policy_.event_index.end())
-        r = {ResolvedEvent::Kind::effects, it->second};
+      if (effects != kNone) r = {ResolvedEvent::Kind::effects, effects};
     }
     return events.size();
   }
@@ -623,22 +627,28 @@ class Replay {
   // --- events ---------------------------------------------------------------------------------
 
   void apply(const ResolvedEvent& e) {
+    int effects = e.effects;  // severity, tier, assign: the change, then the type's on: levels
     switch (e.kind) {
       case ResolvedEvent::Kind::severity:
         if (e.value != severity_) change(tier_, e.value);
-        return;
+        break;
       case ResolvedEvent::Kind::tier:
         if (e.value != tier_) change(e.value, severity_);
-        return;
+        break;
       case ResolvedEvent::Kind::assign:
         assignee_ = e.value;
-        return;
+        break;
       case ResolvedEvent::Kind::ignored:
         return;
       case ResolvedEvent::Kind::effects:
+        effects = e.value;
         break;
     }
-    for (const EventEffect& effect : policy_.effects[static_cast<std::size_t>(e.value)]) {
+    if (effects == kNone) return;
+    const bool ticket_change = e.kind != ResolvedEvent::Kind::effects;
+    for (const EventEffect& effect : policy_.effects[static_cast<std::size_t>(effects)]) {
+      // A severity, tier or assign event fires on: levels, and starts, stops, pauses nothing.
+      if (ticket_change && effect.kind != EventEffect::Kind::level) continue;
       const auto i = static_cast<std::size_t>(effect.target);
       Run& r = runs()[i];
       switch (effect.kind) {
