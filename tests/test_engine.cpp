@@ -112,6 +112,20 @@ policies:
           - {on: severity, notify: [service_manager]}
           - {on: assign, action: brief_assignee}
           - {on: tier, action: check_contract}
+  - id: linked
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      fix: {start: created, stop: resolved, goal: {sev1: 2h, sev2: 4h, sev3: 8h}}
+      spare: {start: created, stop: resolved, optional: true, goal: {sev1: 1h}}
+      backup: {start: created, stop: closed, goal: due(spare)}
+      visit:
+        start: created
+        stop: arrived
+        pause: wait
+        resume: proceed
+        restart: again
+        goal: due(fix)
+      late_visit: {start: met(fix), stop: closed, goal: due(fix)}
   - id: self_raise
     match: {contract: self_raise}
     tiers: {C: {calendar: cn-office}}
@@ -816,4 +830,19 @@ TEST_CASE("An on: level fires on a severity, tier or assign event too, after the
   CHECK(level(e, "fix", 2).assignee == "implementation_manager");
   CHECK(show(level(e, "fix", 3).at) == show("2026-11-23T11:00"));
   for (int n = 1; n <= 3; ++n) CHECK(level(e, "fix", n).fired);
+}
+
+TEST_CASE("goal: due(x) of an x stopped while it waited for its goal cell has no due instant") {
+  // sev2: `spare` has no goal cell and waits; `resolved` at 10:00 stops it for good, without a
+  // cycle. `backup` (due when spare is) keeps running without a due instant: spare never had
+  // one (not the 14:00 of `fix`, the policy's first target).
+  const auto e = engine().evaluate(
+      ticket("linked", "C", "sev2", "2026-11-23T09:00", {{"2026-11-23T10:00", "resolved"}}),
+      at("2026-11-23T11:00"));
+  CHECK(target(e, "spare").state == sla::TargetState::not_applicable);
+  const auto& backup = target(e, "backup");
+  CHECK(backup.state == sla::TargetState::running);
+  CHECK_FALSE(backup.due.has_value());
+  CHECK(backup.goal == std::chrono::seconds{0});
+  CHECK(show(e.next_wakeup) == show("2026-11-23T14:00"));  // visit: due when fix was
 }

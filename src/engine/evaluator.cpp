@@ -347,7 +347,13 @@ class Replay {
     const int x = plan_target(i).due_of;
     const Run& source = runs()[static_cast<std::size_t>(x)];
     if (source.phase == Run::Phase::running) return source.paused ? std::nullopt : source.due;
-    if (source.phase == Run::Phase::stopped) return s_.outcomes[source.outcome].due;
+    if (source.phase == Run::Phase::stopped) {
+      // x stopped while it waited for its goal cell: it has no cycle, or a cancelled one, and
+      // no due instant (`outcome` then indexes no cycle of x's, or the cancelled one).
+      if (source.cycle == 0) return std::nullopt;
+      const TargetOutcome& last = s_.outcomes[source.outcome];
+      return last.state == TargetState::cancelled ? std::nullopt : last.due;
+    }
     return std::nullopt;
   }
 
