@@ -846,3 +846,30 @@ TEST_CASE("goal: due(x) of an x stopped while it waited for its goal cell has no
   CHECK(backup.goal == std::chrono::seconds{0});
   CHECK(show(e.next_wakeup) == show("2026-11-23T14:00"));  // visit: due when fix was
 }
+
+TEST_CASE("goal: due(x) passing during the target's pause: L counts no paused time") {
+  // sev1: fix (2h) is due Monday 11:00. visit pauses 09:30–11:30: its due instant, 11:00, is
+  // past as it resumes, so it is breached then; L = its running time to 11:00 = 30m.
+  const auto e =
+      engine().evaluate(ticket("linked", "C", "sev1", "2026-11-23T09:00",
+                               {{"2026-11-23T09:30", "wait"}, {"2026-11-23T11:30", "proceed"}}),
+                        at("2026-11-23T11:45"));
+  const auto& visit = target(e, "visit");
+  CHECK(visit.state == sla::TargetState::breached);
+  CHECK(show(visit.due) == show("2026-11-23T11:00"));
+  CHECK(show(visit.breached_at) == show("2026-11-23T11:30"));
+  CHECK(visit.goal == std::chrono::minutes{30});
+  CHECK(visit.elapsed == std::chrono::minutes{45});
+  CHECK(visit.remaining == std::chrono::minutes{-15});
+  // Restarted at 10:00 while paused, cycle 2 has run nothing by 11:00: L = 0 (not cycle 1's
+  // 30m), and no percentage of it.
+  const auto again = engine().evaluate(ticket("linked", "C", "sev1", "2026-11-23T09:00",
+                                              {{"2026-11-23T09:30", "wait"},
+                                               {"2026-11-23T10:00", "again"},
+                                               {"2026-11-23T11:30", "proceed"}}),
+                                       at("2026-11-23T11:45"));
+  const auto& second = target(again, "visit", 2);
+  CHECK(show(second.breached_at) == show("2026-11-23T11:30"));
+  CHECK(second.goal == std::chrono::seconds{0});
+  CHECK_FALSE(second.percent.has_value());
+}

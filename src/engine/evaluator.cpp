@@ -29,6 +29,7 @@ struct ResolvedEvent {
 struct Segment {
   int target = 0;
   Instant start{};
+  Instant end{};  ///< a pause, a change of clock, or the cycle's end
   const Calendar* calendar = nullptr;
   Seconds elapsed{0};     ///< running time of the cycle's clock before `start`
   std::size_t slots = 0;  ///< index into Scratch::segment_slots: every slot's clock and time
@@ -541,7 +542,7 @@ class Replay {
   void end_segment(std::size_t i, Instant t) {
     Run& r = runs()[i];
     if (r.phase != Run::Phase::running || r.paused) return;
-    s_.segments.push_back({static_cast<int>(i), r.segment_start, calendar(r, 0), elapsed(r, 0),
+    s_.segments.push_back({static_cast<int>(i), r.segment_start, t, calendar(r, 0), elapsed(r, 0),
                            s_.segment_slots.size()});
     for (int k = 0; k < plan_target(i).slot_count; ++k)
       s_.segment_slots.emplace_back(calendar(r, k), elapsed(r, k));
@@ -567,16 +568,19 @@ class Replay {
     r.dirty = true;
   }
 
-  // Running time of slot k of run i at instant x of its current cycle: x lies in a stretch of
-  // running time (the due instant does), the current one or an earlier one.
+  // Running time of slot k of run i at instant x of its current cycle: in the current stretch
+  // of running time or an earlier one, or in a pause (a goal due(x) may be due there: x's due
+  // instant passed while this target was paused), 0 before the cycle's start.
   Seconds elapsed_at(std::size_t i, int k, Instant x) {
     Run& r = runs()[i];
+    if (x <= r.cycle_start) return Seconds{0};
     if (!r.paused && x >= r.segment_start)
       return elapsed(r, k) + calendar(r, k)->between(r.segment_start, x);
     for (auto it = s_.segments.rbegin(); it != s_.segments.rend(); ++it) {
       if (it->target != static_cast<int>(i) || it->start > x) continue;
+      if (it->start < r.cycle_start) break;  // an earlier cycle's: this one began paused
       const auto& [calendar, before] = s_.segment_slots[it->slots + static_cast<std::size_t>(k)];
-      return before + calendar->between(it->start, x);
+      return before + calendar->between(it->start, std::min(x, it->end));
     }
     return Seconds{0};
   }
