@@ -873,3 +873,17 @@ TEST_CASE("goal: due(x) passing during the target's pause: L counts no paused ti
   CHECK(second.goal == std::chrono::seconds{0});
   CHECK_FALSE(second.percent.has_value());
 }
+
+TEST_CASE("goal: due(x) that started after x's due and stopped at once is missed") {
+  // sev1: fix is due 11:00 and resolved late at 11:30; late_visit starts then (met(fix)) with
+  // fix's last due, 11:00, and is closed at the same instant: stopped after its due instant.
+  const auto e =
+      engine().evaluate(ticket("linked", "C", "sev1", "2026-11-23T09:00",
+                               {{"2026-11-23T11:30", "resolved"}, {"2026-11-23T11:30", "closed"}}),
+                        at("2026-11-23T12:00"));
+  const auto& late = target(e, "late_visit");
+  CHECK(show(late.started) == show("2026-11-23T11:30"));
+  CHECK(show(late.stopped) == show("2026-11-23T11:30"));
+  CHECK(show(late.due) == show("2026-11-23T11:00"));
+  CHECK(late.state == sla::TargetState::missed);
+}

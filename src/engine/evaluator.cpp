@@ -551,7 +551,7 @@ class Replay {
     r.segment_start = t;
   }
 
-  // Ends the current cycle at t: met, missed (after a breach) or cancelled.
+  // Ends the current cycle at t: met, missed (after its due instant or a breach) or cancelled.
   void close_cycle(std::size_t i, Instant t, bool cancelled) {
     Run& r = runs()[i];
     // A cycle that began, resumed or changed goal at this very instant (a restart, then a stop
@@ -560,9 +560,10 @@ class Replay {
     end_segment(i, t);
     TargetOutcome& o = outcome(r);
     o.stopped = t;
-    o.state = cancelled    ? TargetState::cancelled
-              : r.breached ? TargetState::missed
-                           : TargetState::met;
+    // A goal due(x) may be past before its breach is handled after this instant's events (it
+    // started at this instant after x's due): stopped after its due instant, it is missed.
+    const bool late = r.breached || (!r.paused && r.due && *r.due < t);
+    o.state = cancelled ? TargetState::cancelled : late ? TargetState::missed : TargetState::met;
     fill_clock(o, r, elapsed(r, 0));
     o.due = r.paused ? std::nullopt : r.due;
     r.dirty = true;
