@@ -126,6 +126,23 @@ policies:
         restart: again
         goal: due(fix)
       late_visit: {start: met(fix), stop: closed, goal: due(fix)}
+  - id: raised
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      fix:
+        start: created
+        stop: resolved
+        goal: {sev1: 2h, sev2: 4h, sev3: 8h}
+        escalation: [{after: 1h, raise_severity: 1}]
+      ack: {start: created, stop: acknowledged, goal: {sev1: 30m, sev2: 2h, sev3: 2h}}
+      visit: {start: created, stop: [arrived, breached(ack)], goal: due(fix)}
+  - id: cycles
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      updates: {start: created, stop: resolved, restart: update, goal: [1h, 2h]}
+      follow: {start: created, stop: resolved, goal: due(updates)}
+      direct: {start: created, stop: update, goal: due(updates)}
+      chained: {start: created, stop: update, goal: due(follow)}
   - id: self_raise
     match: {contract: self_raise}
     tiers: {C: {calendar: cn-office}}
@@ -886,4 +903,31 @@ TEST_CASE("goal: due(x) that started after x's due and stopped at once is missed
   CHECK(show(late.stopped) == show("2026-11-23T11:30"));
   CHECK(show(late.due) == show("2026-11-23T11:00"));
   CHECK(late.state == sla::TargetState::missed);
+}
+
+TEST_CASE("An ended goal: due(x) shows x's due and its L as they stand when it ends") {
+  // sev2: fix (4h) is due Monday 14:00. At 10:00 its level raises the severity: fix (now 2h)
+  // is due 11:00, ack (now 30m) was due 09:30, breached at the change, which stops visit: it
+  // ends due 11:00 with L = 09:00–11:00 = 2h (not the 4h to 14:00 it counted with before).
+  const auto e =
+      engine().evaluate(ticket("raised", "C", "sev2", "2026-11-23T09:00"), at("2026-11-23T10:30"));
+  const auto& visit = target(e, "visit");
+  CHECK(show(visit.stopped) == show("2026-11-23T10:00"));
+  CHECK(visit.state == sla::TargetState::met);
+  CHECK(show(visit.due) == show("2026-11-23T11:00"));
+  CHECK(visit.goal == std::chrono::hours{2});
+  // `update` at 09:30 restarts `updates` (cycle 2: 2h, due 11:30), then stops `direct` (due
+  // when updates is) and `chained` (due when follow is, which is due when updates is): both
+  // end due 11:30, L = 09:00–11:30 = 2.5h.
+  const auto c = engine().evaluate(
+      ticket("cycles", "C", "sev2", "2026-11-23T09:00", {{"2026-11-23T09:30", "update"}}),
+      at("2026-11-23T10:00"));
+  CHECK(show(target(c, "updates", 2).due) == show("2026-11-23T11:30"));
+  for (const char* id : {"direct", "chained"}) {
+    INFO(id);
+    CHECK(show(target(c, id).stopped) == show("2026-11-23T09:30"));
+    CHECK(show(target(c, id).due) == show("2026-11-23T11:30"));
+    CHECK(target(c, id).goal == std::chrono::minutes{150});
+  }
+  CHECK(show(target(c, "follow").due) == show("2026-11-23T11:30"));
 }

@@ -347,7 +347,13 @@ class Replay {
   std::optional<Instant> linked_due(std::size_t i) {
     const int x = plan_target(i).due_of;
     const Run& source = runs()[static_cast<std::size_t>(x)];
-    if (source.phase == Run::Phase::running) return source.paused ? std::nullopt : source.due;
+    if (source.phase == Run::Phase::running) {
+      if (source.paused) return std::nullopt;
+      // x not refreshed since it changed at this instant (a restart, then a stop that ends
+      // this target), or due(y) itself: x's due instant as it stands.
+      const auto j = static_cast<std::size_t>(x);
+      return source.dirty || plan_target(j).due_of != kNone ? due_instant(j) : source.due;
+    }
     if (source.phase == Run::Phase::stopped) {
       // x stopped while it waited for its goal cell: it has no cycle, or a cancelled one, and
       // no due instant (`outcome` then indexes no cycle of x's, or the cancelled one).
@@ -433,6 +439,15 @@ class Replay {
     return std::max(at, sim_);
   }
 
+  // L of a goal due(x), from its due instant (x's, as it stands): the running time from the
+  // start to that instant (0 when it is before the start: the target is overdue as it starts).
+  void measure_linked(std::size_t i) {
+    Run& r = runs()[i];
+    r.linked_seen = r.due;
+    r.goal = r.due ? std::max(Seconds{0}, elapsed_at(i, 0, std::max(*r.due, r.cycle_start)))
+                   : Seconds{0};
+  }
+
   // Recomputes a touched run's due instant, level instants and next own instant.
   void refresh(std::size_t i) {
     Run& r = runs()[i];
@@ -440,13 +455,7 @@ class Replay {
     r.next = kNever;
     if (r.phase != Run::Phase::running || r.paused) return;
     r.due = due_instant(i);  // also after a breach: the due instant follows the goal
-    if (plan_target(i).due_of != kNone) {
-      // L of a goal due(x): the running time from the start to x's due instant (0 when x's due
-      // is before the start: the target is overdue as it starts).
-      r.linked_seen = r.due;
-      r.goal = r.due ? std::max(Seconds{0}, elapsed_at(i, 0, std::max(*r.due, r.cycle_start)))
-                     : Seconds{0};
-    }
+    if (plan_target(i).due_of != kNone) measure_linked(i);
     const auto& levels = plan_target(i).levels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
       if (level_outcome(r, l).fired || levels[l].kind == Trigger::on_event) continue;
@@ -555,8 +564,14 @@ class Replay {
   void close_cycle(std::size_t i, Instant t, bool cancelled) {
     Run& r = runs()[i];
     // A cycle that began, resumed or changed goal at this very instant (a restart, then a stop
-    // that its event caused) has not been refreshed yet: its due instant as it stands.
-    if (r.dirty && !r.paused) r.due = due_instant(i);
+    // that its event caused) has not been refreshed yet: its due instant as it stands. A goal
+    // due(x) also when x moved at this instant (a level changed its goal, or x restarted, and
+    // an outcome or the same event stops this target): its due instant and L as they stand.
+    const bool linked = plan_target(i).due_of != kNone;
+    if ((r.dirty || linked) && !r.paused) {
+      r.due = due_instant(i);
+      if (linked) measure_linked(i);
+    }
     end_segment(i, t);
     TargetOutcome& o = outcome(r);
     o.stopped = t;
