@@ -107,11 +107,14 @@ policies:
       fix:
         start: created
         stop: resolved
+        pause: waiting_customer
+        resume: customer_replied
         goal: {sev1: 4h, sev2: 8h, sev3: 16h}
         escalation:
           - {on: severity, notify: [service_manager]}
           - {on: assign, action: brief_assignee}
           - {on: tier, action: check_contract}
+          - {on: customer_called, action: call_back}
   - id: linked
     tiers: {C: {calendar: cn-office}}
     targets:
@@ -930,4 +933,20 @@ TEST_CASE("An ended goal: due(x) shows x's due and its L as they stand when it e
     CHECK(target(c, id).goal == std::chrono::minutes{150});
   }
   CHECK(show(target(c, "follow").due) == show("2026-11-23T11:30"));
+}
+
+TEST_CASE("An on: level's event during a pause fires nothing and is not remembered") {
+  // fix waits for the customer 09:30–10:30; the call at 10:00 comes during the pause, the one
+  // at 11:00 while it runs: the level fires then, at 11:00.
+  const auto t = ticket("on_changes", "C", "sev2", "2026-11-23T09:00",
+                        {{"2026-11-23T09:30", "waiting_customer"},
+                         {"2026-11-23T10:00", "customer_called"},
+                         {"2026-11-23T10:30", "customer_replied"},
+                         {"2026-11-23T11:00", "customer_called"}});
+  const auto during = engine().evaluate(t, at("2026-11-23T10:45"));
+  CHECK_FALSE(level(during, "fix", 4).fired);
+  CHECK_FALSE(level(during, "fix", 4).at.has_value());
+  const auto after = engine().evaluate(t, at("2026-11-23T11:15"));
+  CHECK(level(after, "fix", 4).fired);
+  CHECK(show(level(after, "fix", 4).at) == show("2026-11-23T11:00"));
 }
