@@ -1263,6 +1263,9 @@ class ReferenceEngine {
             o.breached_at = c.breached_at;
             o.zone = c.zone_at_end;
           }
+          // READING 22: no due instant and no length (a due(x) whose x has none): nothing is
+          // remaining, rather than -elapsed.
+          if (!o.due && o.goal == 0) o.remaining = 0;
           for (std::size_t k = 0; k < c.levels.size(); ++k) {
             RefLevel l;
             l.level = static_cast<int>(k) + 1;

@@ -795,6 +795,9 @@ TEST_CASE("goal: due(x) is due whenever x is, and follows x's pauses") {
   const auto during = engine().evaluate(paused, at("2026-11-23T13:00"));
   CHECK(target(during, "on_site").state == sla::TargetState::running);
   CHECK_FALSE(target(during, "on_site").due.has_value());
+  CHECK(target(during, "on_site").elapsed == std::chrono::hours{1});      // 11–12, lunch after
+  CHECK(target(during, "on_site").remaining == std::chrono::seconds{0});  // no length: not -1h
+  CHECK_FALSE(target(during, "on_site").percent.has_value());
   CHECK_FALSE(level(during, "on_site", 1).at.has_value());
   const auto after = engine().evaluate(paused, at("2026-11-23T15:00"));
   CHECK(show(target(after, "fix").due) == show("2026-11-24T10:30"));

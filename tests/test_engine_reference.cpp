@@ -63,6 +63,8 @@
 //      causes come after (2). An event during a pause, before the start or after the stop is
 //      not remembered. A severity / tier / assign event fires its type's on: levels after the
 //      change (and starts, stops, pauses nothing, as before).
+//  22. A target without a due instant and without a length (a due(x) whose x has none) reports
+//      remaining 0, not -elapsed (which would read as overdue).
 #include <catch2/catch_test_macros.hpp>
 
 #include <chrono>

@@ -604,7 +604,10 @@ class Replay {
   void fill_clock(TargetOutcome& o, const Run& r, Seconds elapsed_now) {
     o.goal = r.goal;
     o.elapsed = elapsed_now;
-    o.remaining = r.goal - elapsed_now;
+    // A goal due(x) without a due instant has no length yet: nothing is "remaining" (0), and
+    // percent stays null — not -elapsed, which would read as overdue.
+    const bool length_unknown = !r.due && r.goal == Seconds{0};
+    o.remaining = length_unknown ? Seconds{0} : r.goal - elapsed_now;
     o.percent.reset();
     if (r.goal > Seconds{0})
       o.percent = std::round(1000.0 * static_cast<double>(secs(elapsed_now)) /
