@@ -1,5 +1,5 @@
-// Calendar arithmetic benchmarks (docs/semantics.md §7: <= 100 ns median for add/between on a compiled
-// calendar with holidays, and a 2000 h duration costing at most 2x a 1 h one).
+// Calendar arithmetic benchmarks (docs/semantics.md §7: <= 100 ns median for add/between on a
+// compiled calendar with holidays, and a 2000 h duration costing at most 2x a 1 h one).
 //
 // The calendar: Asia/Shanghai, Mon–Fri 09:00–12:00 and 13:00–18:00, the 2026 mainland-China
 // public holidays and make-up working days. Start instants are 4096 pseudo-random seconds of

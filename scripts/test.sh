@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 
+echo "== clang-format"
+bash scripts/check-format.sh
+
 echo "== release build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSLA_WARNINGS_AS_ERRORS=ON -DSLA_BUILD_BENCH=ON
 cmake --build build -j "$jobs"
@@ -15,6 +18,10 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 
 echo "== sla validate on the bundled rules"
 find rules -name '*.yaml' -print0 | sort -z | xargs -0 ./build/sla validate
+
+echo "== sla test on the policy tests"
+find tests/policy -name '*.test.yaml' -print0 | sort -z |
+  xargs -0 ./build/sla test --junit build/policy-tests.xml
 
 if [ "${SLA_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== sanitizer build (address, undefined)"

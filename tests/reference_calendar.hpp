@@ -375,8 +375,8 @@ class ReferenceCalendar {
     return checked(std::min(intervals_[i - 1].second, t));
   }
 
-  /// docs/semantics.md §2.1 add: positive walks forward consuming open time (exactly consumed → the close;
-  /// with next_open a result outside every window moves to the next opening); negative walks
+  /// docs/semantics.md §2.1 add: positive walks forward consuming open time (exactly consumed → the
+  /// close; with next_open a result outside every window moves to the next opening); negative walks
   /// backward (exactly consumed → the opening); zero rolls forward. Landing only affects d > 0.
   int64_t add(int64_t t, int64_t d, bool next_open) const {
     check(t);
@@ -462,7 +462,8 @@ class ReferenceCalendar {
     return d;
   }
 
-  // --- docs/semantics.md §2.2 durations --------------------------------------------------------------------
+  // --- docs/semantics.md §2.2 durations
+  // --------------------------------------------------------------------
 
   /// Nbd / -Nbd: roll forward (backward), take the local time of day within the owning date of
   /// the window that holds the rolled instant (the earliest owner when two windows hold it; the

@@ -1,4 +1,5 @@
-// tests/test_calendar.cpp — sla::Calendar, one named case per rule of docs/semantics.md §2, §2.1 and §2.2.
+// tests/test_calendar.cpp — sla::Calendar, one named case per rule of docs/semantics.md §2, §2.1
+// and §2.2.
 //
 // Fixtures are written as civil times in the calendar's zone and results compared as ISO-8601
 // text with the zone's offset, so a failure reads like the spec: "2026-11-23T17:00:00+08:00".

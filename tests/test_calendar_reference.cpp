@@ -4,7 +4,8 @@
 // overnight windows, 24:00 closes, lunch breaks, one-off and ranged holidays, yearly rules with
 // observance shifts, make-up days with and without hours, overrides including empty ones) and
 // random (start, duration) pairs clustered where calendars go wrong: DST transitions, window
-// edges ±1 s, holidays, year boundaries. Every operation of docs/semantics.md §2.1 and §2.2 is compared.
+// edges ±1 s, holidays, year boundaries. Every operation of docs/semantics.md §2.1 and §2.2 is
+// compared.
 //
 // The seed is printed; set SLA_REFERENCE_SEED=<n> to replay a run.
 #include <catch2/catch_test_macros.hpp>

@@ -1,4 +1,5 @@
-// tests/test_duration_spec.cpp — the duration grammar of docs/semantics.md §2.2 (sla/duration_spec.hpp).
+// tests/test_duration_spec.cpp — the duration grammar of docs/semantics.md §2.2
+// (sla/duration_spec.hpp).
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 

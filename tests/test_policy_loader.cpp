@@ -1,6 +1,6 @@
-// Loading roles, severities and policies (docs/semantics.md §3): the format's example gives exactly the model it
-// describes, goals expand per (tier, severity), names resolve across files, warnings can be
-// silenced where an agreement means them, and a loaded RuleSet answers from many threads.
+// Loading roles, severities and policies (docs/semantics.md §3): the format's example gives exactly
+// the model it describes, goals expand per (tier, severity), names resolve across files, warnings
+// can be silenced where an agreement means them, and a loaded RuleSet answers from many threads.
 #include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>

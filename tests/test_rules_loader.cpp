@@ -1,5 +1,5 @@
-// Loading rules files (docs/semantics.md §3): valid files load, extends and include mean what rules/README.md
-// says, the bundled calendars give the right days, and a RuleSet is safe to share.
+// Loading rules files (docs/semantics.md §3): valid files load, extends and include mean what
+// rules/README.md says, the bundled calendars give the right days, and a RuleSet is safe to share.
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers.hpp>
 
@@ -217,7 +217,8 @@ TEST_CASE("the calendars of the format example load as written", "[rules]") {
   CHECK(hours_on(result.rules->calendar("always"), "2026-12-25") == "00:00-24:00");
 }
 
-TEST_CASE("windows crossing midnight and 24:00 closes are read as docs/semantics.md says", "[rules]") {
+TEST_CASE("windows crossing midnight and 24:00 closes are read as docs/semantics.md says",
+          "[rules]") {
   const auto rules = load_ok(R"(
 version: 1
 calendars:

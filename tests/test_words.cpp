@@ -41,11 +41,11 @@ TEST_CASE("every enum with words reads back what to_string writes", "[words]") {
   round_trips<sla::Observance>(4);
   round_trips<sla::Diagnostic::Severity>(2);
   round_trips<sla::Clock::Kind>(3);
-  round_trips<sla::EscalationTrigger::Kind>(5);
+  round_trips<sla::EscalationTrigger::Kind>(6);
   round_trips<sla::EscalationAction::Kind>(5);
   round_trips<sla::Condition::Kind>(3);
   round_trips<sla::OnSeverityChange>(2);
-  round_trips<sla::Goal::Shape>(4);
+  round_trips<sla::Goal::Shape>(5);
 }
 
 TEST_CASE("the words are those of the rules format and the CLI", "[words]") {

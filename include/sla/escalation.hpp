@@ -7,6 +7,7 @@
 //   before_breach: 1h   one hour of clock time before the due instant
 //   at_breach: true     at the due instant (same as at: 100%)
 //   after_breach: 24h   24 hours of clock time after the due instant
+//   on: remote_failed   when an event of that type happens while the target runs
 // Actions: notify: [roles], escalate: N (N rungs up the role ladder), raise_severity: N,
 // set_severity: id, action: name (free-form, passed to the host system).
 //
@@ -25,7 +26,7 @@
 namespace sla {
 
 struct EscalationTrigger {
-  enum class Kind { at_percent, after, before_breach, at_breach, after_breach };
+  enum class Kind { at_percent, after, before_breach, at_breach, after_breach, on_event };
   static constexpr int kMaxPercent = 10000;  ///< a hundred times the goal
 
   Kind kind = Kind::at_breach;
@@ -36,6 +37,7 @@ struct EscalationTrigger {
   /// Rule files write whole percentages ("50%"); "12.5%" is refused (SLA253), not rounded.
   int percent = 100;
   DurationSpec duration{};  ///< after / before_breach / after_breach
+  std::string event;        ///< on_event: the event type
 };
 
 struct EscalationAction {
@@ -56,6 +58,10 @@ struct Clock {
   Kind kind = Kind::business;
   std::string calendar;  ///< Kind::calendar: its id
 };
+
+/// The trigger as the rules write it: "at: 50%", "after: 30m", "before_breach: 1h",
+/// "at_breach: true", "after_breach: 24h", "on: remote_failed".
+std::string to_string(const EscalationTrigger& trigger);
 
 struct EscalationLevel {
   EscalationTrigger trigger;

@@ -28,6 +28,9 @@ struct Condition {
   friend bool operator==(const Condition&, const Condition&) = default;
 };
 
+/// The condition as the rules write it: "created", "met(remote_fix)", "breached(remote_fix)".
+std::string to_string(const Condition& condition);
+
 enum class OnSeverityChange {
   recompute,  ///< keep the start, use the new severity's goal
   restart,    ///< start the clock again at the change

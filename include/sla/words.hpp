@@ -25,6 +25,7 @@
 #include "sla/calendar_definition.hpp"
 #include "sla/diagnostic.hpp"
 #include "sla/escalation.hpp"
+#include "sla/evaluation.hpp"
 #include "sla/goal.hpp"
 #include "sla/target_rule.hpp"
 
@@ -144,12 +145,13 @@ struct Vocabulary<Clock::Kind> {
 
 template <>
 struct Vocabulary<EscalationTrigger::Kind> {
-  static constexpr std::array<Word<EscalationTrigger::Kind>, 5> words{{
+  static constexpr std::array<Word<EscalationTrigger::Kind>, 6> words{{
       {EscalationTrigger::Kind::at_percent, "at"},
       {EscalationTrigger::Kind::after, "after"},
       {EscalationTrigger::Kind::before_breach, "before_breach"},
       {EscalationTrigger::Kind::at_breach, "at_breach"},
       {EscalationTrigger::Kind::after_breach, "after_breach"},
+      {EscalationTrigger::Kind::on_event, "on"},
   }};
 };
 
@@ -183,11 +185,35 @@ struct Vocabulary<OnSeverityChange> {
 
 template <>
 struct Vocabulary<Goal::Shape> {
-  static constexpr std::array<Word<Goal::Shape>, 4> words{{
+  static constexpr std::array<Word<Goal::Shape>, 5> words{{
       {Goal::Shape::single, "single"},
       {Goal::Shape::by_tier, "by_tier"},
       {Goal::Shape::by_severity, "by_severity"},
       {Goal::Shape::by_tier_and_severity, "by_tier_and_severity"},
+      {Goal::Shape::due_of_target, "due_of_target"},
+  }};
+};
+
+template <>
+struct Vocabulary<TargetState> {
+  static constexpr std::array<Word<TargetState>, 8> words{{
+      {TargetState::pending, "pending"},
+      {TargetState::running, "running"},
+      {TargetState::paused, "paused"},
+      {TargetState::met, "met"},
+      {TargetState::breached, "breached"},
+      {TargetState::missed, "missed"},
+      {TargetState::cancelled, "cancelled"},
+      {TargetState::not_applicable, "not_applicable"},
+  }};
+};
+
+template <>
+struct Vocabulary<SeverityEffect> {
+  static constexpr std::array<Word<SeverityEffect>, 3> words{{
+      {SeverityEffect::none, "none"},
+      {SeverityEffect::changed, "changed"},
+      {SeverityEffect::unchanged, "unchanged"},
   }};
 };
 

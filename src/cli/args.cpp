@@ -133,5 +133,4 @@ bool wants_help(std::span<const std::string> args) {
   return false;
 }
 
-
 }  // namespace sla::cli

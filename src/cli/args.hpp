@@ -76,5 +76,4 @@ ParsedArgs parse_args(std::string_view command, std::span<const std::string> arg
 /// True when `args` asks for help (-h or --help before any "--").
 bool wants_help(std::span<const std::string> args);
 
-
 }  // namespace sla::cli

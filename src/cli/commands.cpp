@@ -91,6 +91,46 @@ const Command kCommands[] = {
       {"json", "", "the same as --format json"}},
      "F...",
      run_validate},
+    {"due",
+     "the deadlines and escalation schedule of a new ticket",
+     "Prints, for a ticket of policy P, tier T and severity S created at T to which nothing\n"
+     "happens, each target's start, due instant and goal, and the instant of each of its\n"
+     "escalation levels. Targets that wait for an event (responded, met(x)) say so. Times\n"
+     "without an offset are local to the tier's calendar.",
+     {kRules,
+      {"policy", "P", "the policy id", true},
+      {"tier", "T", "a tier id of the policy", true},
+      {"severity", "S", "a severity id or alias", true},
+      {"created", "T", "when the ticket is created (ISO-8601; without offset = tier's zone)", true},
+      {"json", "", "print one JSON object (schema/schedule.schema.json)"}},
+     "",
+     run_due},
+    {"evaluate",
+     "the state of every SLA clock of a ticket, or of a JSON Lines stream of tickets",
+     "Evaluates the ticket in --ticket (a JSON object, schema/ticket.schema.json) at NOW and\n"
+     "prints every target's state, due instant and escalation levels, the ticket's severity and\n"
+     "assignee, and the next instant anything changes (next wakeup). With --tickets, reads\n"
+     "JSON Lines ('-' = stdin) and prints one JSON result per line, in order; a line that is\n"
+     "not a ticket gives an error record naming the line, and the run goes on. NOW is the\n"
+     "ticket's own \"now\", else --now, else the current time. Exits with 1 when any ticket\n"
+     "could not be evaluated.",
+     {kRules,
+      {"ticket", "T.json", "a ticket as JSON ('-' = stdin)", false, false, "input"},
+      {"tickets", "T.jsonl", "tickets as JSON Lines ('-' = stdin)", false, false, "input"},
+      {"now", "T", "the instant to evaluate at, with its UTC offset (default: now)"},
+      {"jobs", "N", "--tickets: threads to evaluate on (default: one per core)"},
+      {"json", "", "--ticket: print the JSON result (schema/evaluation.schema.json)"}},
+     "",
+     run_evaluate},
+    {"test",
+     "run policy test files: the deadlines tickets must get",
+     "Runs each policy test FILE (YAML: the rules under test and cases of tickets with what\n"
+     "their evaluation must show; rules/README.md, \"Policy tests\"). Prints every failing case\n"
+     "with the file:line:col of each failing expectation, expected vs actual, and a summary.\n"
+     "Exits with 1 when any case fails or any file cannot run.",
+     {{"junit", "OUT.xml", "also write the results as JUnit XML"}},
+     "FILE...",
+     run_test},
     {"graph",
      "Graphviz dot of the role ladder and target dependencies",
      "Prints a Graphviz digraph (render it with: dot -Tsvg) of the role ladder, an edge from\n"

@@ -1,7 +1,7 @@
-// sla — the command-line tool (docs/semantics.md §5). main() finds the command in the table, parses its
-// options, runs it, and turns every failure into a message on stderr and an exit status
-// (0 ok, 1 rule files with errors, 2 anything else; see command.hpp). Nothing escapes:
-// any exception becomes "sla: error: ..." and status 2.
+// sla — the command-line tool (docs/semantics.md §5). main() finds the command in the table, parses
+// its options, runs it, and turns every failure into a message on stderr and an exit status (0 ok,
+// 1 rule files with errors, 2 anything else; see command.hpp). Nothing escapes: any exception
+// becomes "sla: error: ..." and status 2.
 #include <fmt/format.h>
 
 #include <cstdio>

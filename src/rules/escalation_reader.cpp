@@ -7,6 +7,7 @@
 
 #include "rules/clock_reader.hpp"
 #include "rules/codes.hpp"
+#include "rules/condition_reader.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
@@ -117,6 +118,12 @@ bool read_trigger(const yaml::Reader& reader, EscalationTrigger::Kind kind,
     trigger.percent = 100;
     return true;
   }
+  if (kind == Kind::on_event) {  // on: remote_failed — when that event happens while it runs
+    const auto event = read_condition(reader, entry.value, "'on'", ConditionUse::on);
+    if (!event) return false;
+    trigger.event = event->name;
+    return true;
+  }
   return read_trigger_time(reader, entry, trigger.duration);
 }
 
@@ -215,8 +222,8 @@ EscalationSource read_escalation_level(const yaml::Reader& reader, const yaml::V
   }
   if (trigger == nullptr && !key_problem)
     reader.error(item.at, code::missing_trigger,
-                 "an escalation level needs a trigger: at, after, before_breach, at_breach or "
-                 "after_breach");
+                 "an escalation level needs a trigger: at, after, before_breach, at_breach, "
+                 "after_breach or on");
   if (!any_action && !key_problem)
     reader.error(item.at, code::no_action,
                  "an escalation level needs an action: notify, escalate, raise_severity, "

@@ -16,6 +16,11 @@ class Expander {
       : scope_(scope), sink_(sink), grid_(scope.tiers.size() * scope.severities.size(), nullptr) {}
 
   std::optional<ExpandedGoal> run(const GoalSource& source) {
+    if (source.kind == GoalSource::Kind::due_of) {  // checked against the policy's targets later
+      ExpandedGoal out;
+      out.goal = Goal::due_of(source.due_of->name);
+      return out;
+    }
     Goal::Shape shape = Goal::Shape::single;
     if (source.kind != GoalSource::Kind::map) {
       fill(std::nullopt, std::nullopt, source);

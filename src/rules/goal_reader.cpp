@@ -24,11 +24,26 @@ bool longer_than_zero(const DurationSpec& d) {
   return true;
 }
 
+// "due(resolution)" → "resolution"; nullopt for any other text.
+std::optional<std::string_view> due_of_text(std::string_view text) {
+  constexpr std::string_view open = "due(";
+  if (text.size() <= open.size() + 1 || text.substr(0, open.size()) != open || text.back() != ')')
+    return std::nullopt;
+  return text.substr(open.size(), text.size() - open.size() - 1);
+}
+
 // One duration of a goal into `goal`; false after reporting a problem.
 bool read_duration(const yaml::Reader& reader, const yaml::Value& value, std::string_view what,
                    GoalSource& goal) {
   const auto text = reader.text(value, what);
   if (!text) return false;
+  if (due_of_text(*text)) {
+    reader.error(value.at, code::bad_duration,
+                 fmt::format("'{}' is a whole goal: write 'goal: {}' (a goal map or list holds "
+                             "durations)",
+                             *text, *text));
+    return false;
+  }
   Parsed<DurationSpec> parsed = try_parse_duration(*text);
   if (!parsed.value) {
     reader.error(value.at, code::bad_duration, parsed.error);
@@ -51,6 +66,23 @@ constexpr int kMaxMapDepth = 2;
 GoalSource read_goal_at(const yaml::Reader& reader, const yaml::Value& value, int depth) {
   GoalSource goal;
   goal.at = value.at;
+  // due(x): another target's due instant, the whole goal (not one value of a map or list).
+  if (const auto text = value.is_scalar() ? reader.text(value, "a goal") : std::nullopt) {
+    if (const auto target = due_of_text(*text)) {
+      goal.kind = GoalSource::Kind::due_of;
+      goal.due_of = Reference{std::string(*target), value.at};
+      if (depth > 0 || target->find_first_of("() \t") != std::string_view::npos) {
+        reader.error(value.at, code::bad_duration,
+                     depth > 0
+                         ? fmt::format("'{}' is a whole goal: write 'goal: {}' (a goal "
+                                       "map or list holds durations)",
+                                       *text, *text)
+                         : fmt::format("'{}' is not due(target): the target is one word", *text));
+        goal.broken = true;
+      }
+      return goal;
+    }
+  }
   if (value.is_scalar()) {
     goal.kind = GoalSource::Kind::duration;
     goal.broken = !read_duration(reader, value, "a goal", goal);

@@ -1,5 +1,6 @@
-// rules/goal_reader.hpp — a target's `goal:` (docs/semantics.md §3), read as written; goal_expander.hpp
-// expands it into one cell per (tier, severity) once the tiers and the severities are known.
+// rules/goal_reader.hpp — a target's `goal:` (docs/semantics.md §3), read as written;
+// goal_expander.hpp expands it into one cell per (tier, severity) once the tiers and the severities
+// are known.
 //
 //   goal: 30m                                      every tier, every severity
 //   goal: [10m, 30m, 1h]                           periodic: 10m, then 30m, then hourly

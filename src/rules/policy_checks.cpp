@@ -16,12 +16,6 @@
 namespace sla::rules {
 namespace {
 
-// "created", "met(remote_fix)": a condition as written.
-std::string condition_text(const Condition& c) {
-  if (c.kind == Condition::Kind::event) return c.name;
-  return fmt::format("{}({})", to_string(c.kind), c.name);
-}
-
 class Checker {
  public:
   Checker(const PolicySources& sources, const std::vector<std::string_view>& calendar_ids,
@@ -166,7 +160,7 @@ class Checker {
     for (const auto& t : policy.targets) ids.push_back(t.rule.id);
     sink_.error(at, code::unknown_target,
                 fmt::format("target '{}' {} on {}, but policy '{}' has no target '{}'", target,
-                            verb, condition_text(condition), policy.id, condition.name),
+                            verb, to_string(condition), policy.id, condition.name),
                 yaml::suggest(condition.name, ids, at));
   }
 
@@ -178,6 +172,8 @@ class Checker {
     for (std::size_t k = 0; k < rule.stop.size(); ++k)
       check_condition(policy, rule.stop[k], source.stop_at[k], id, "stops");
     check_clock(rule.clock, source.clock_at, fmt::format("target '{}'", id));
+    if (source.goal && source.goal->due_of && !source.goal->broken)
+      check_due_of(policy, *source.goal->due_of, id);
     if (source.goal) {
       const GoalScope scope{policy.id, id, model.tiers, *severities_, rule.optional};
       if (auto goal = expand_goal(*source.goal, scope, sink_)) {
@@ -219,28 +215,72 @@ class Checker {
     return level;
   }
 
-  // Target A starting on met(B) or breached(B) waits for B: a cycle of such waits never starts.
+  // `goal: due(x)`: x must be another target of the policy.
+  void check_due_of(const PolicySource& policy, const Reference& due_of, std::string_view target) {
+    if (due_of.name == target) {
+      sink_.error(due_of.at, code::unknown_target,
+                  fmt::format("target '{}' is due when it is due: due({}) must name another "
+                              "target of policy '{}'",
+                              target, due_of.name, policy.id));
+      return;
+    }
+    for (const auto& t : policy.targets)
+      if (t.rule.id == due_of.name) return;
+    std::vector<std::string_view> ids;
+    for (const auto& t : policy.targets) ids.push_back(t.rule.id);
+    sink_.error(due_of.at, code::unknown_target,
+                fmt::format("the goal of target '{}' is due({}), but policy '{}' has no target "
+                            "'{}'",
+                            target, due_of.name, policy.id, due_of.name),
+                yaml::suggest(due_of.name, ids, due_of.at));
+  }
+
+  // Target A starting on met(B) or breached(B), or due when B is (goal: due(B)), waits for B:
+  // a cycle of such waits never starts, or never gets a due instant.
   void check_start_cycles(const PolicySource& policy) {
     const auto& targets = policy.targets;
+    auto index_of = [&](std::string_view id) -> std::optional<std::size_t> {
+      for (std::size_t b = 0; b < targets.size(); ++b)
+        if (targets[b].rule.id == id) return b;
+      return std::nullopt;
+    };
+    auto due_of = [&](std::size_t a) -> const Reference* {
+      const auto& goal = targets[a].goal;
+      return goal && goal->due_of && !goal->broken ? &*goal->due_of : nullptr;
+    };
     std::vector<std::pair<std::size_t, std::size_t>> edges;
     for (std::size_t a = 0; a < targets.size(); ++a) {
       const Condition& start = targets[a].rule.start;
-      if (start.kind == Condition::Kind::event) continue;
-      for (std::size_t b = 0; b < targets.size(); ++b)
-        if (targets[b].rule.id == start.name) edges.emplace_back(a, b);
+      if (start.kind != Condition::Kind::event)
+        if (const auto b = index_of(start.name)) edges.emplace_back(a, *b);
+      if (const Reference* d = due_of(a))
+        if (const auto b = index_of(d->name); b && *b != a) edges.emplace_back(a, *b);
     }
     for (const auto& cycle : graph::find_cycles(targets.size(), edges)) {
       std::vector<std::string_view> names;
       std::vector<DiagnosticNote> notes;
-      for (const std::size_t v : cycle) {
+      bool through_due = false;
+      for (std::size_t k = 0; k < cycle.size(); ++k) {
+        const std::size_t v = cycle[k];
+        const std::size_t w = cycle[(k + 1) % cycle.size()];
         names.push_back(targets[v].rule.id);
-        notes.push_back(
-            {targets[v].start_at, fmt::format("'{}' starts on {} here", targets[v].rule.id,
-                                              condition_text(targets[v].rule.start))});
+        const Condition& start = targets[v].rule.start;
+        if (start.kind != Condition::Kind::event && start.name == targets[w].rule.id) {
+          notes.push_back({targets[v].start_at, fmt::format("'{}' starts on {} here",
+                                                            targets[v].rule.id, to_string(start))});
+        } else {
+          through_due = true;
+          notes.push_back({due_of(v)->at, fmt::format("'{}' is due when '{}' is, here",
+                                                      targets[v].rule.id, targets[w].rule.id)});
+        }
       }
       const std::string chain = cycle_text(names);
       const std::string message =
-          cycle.size() == 1
+          through_due ? fmt::format(
+                            "targets of policy '{}' wait on each other in a cycle, so "
+                            "none of them ever gets a due instant: {}",
+                            policy.id, chain)
+          : cycle.size() == 1
               ? fmt::format("target '{}' starts on its own outcome, so it never starts: {}",
                             targets[cycle.front()].rule.id, chain)
               : fmt::format(

@@ -41,22 +41,8 @@ bool same_trigger(const EscalationTrigger& a, const EscalationTrigger& b) {
   };
   if (kind(a) != kind(b)) return false;
   if (kind(a) == Kind::at_percent) return a.percent == b.percent;
+  if (kind(a) == Kind::on_event) return a.event == b.event;
   return a.duration == b.duration;
-}
-
-// "at: 50%", "at_breach: true", "after: 30m": the trigger as written.
-std::string trigger_text(const EscalationTrigger& t) {
-  switch (t.kind) {
-    case EscalationTrigger::Kind::at_percent:
-      return fmt::format("at: {}%", t.percent);
-    case EscalationTrigger::Kind::at_breach:
-      return "at_breach: true";
-    case EscalationTrigger::Kind::after:
-    case EscalationTrigger::Kind::before_breach:
-    case EscalationTrigger::Kind::after_breach:
-      break;
-  }
-  return fmt::format("{}: {}", to_string(t.kind), t.duration.to_string());
 }
 
 class Warner {
@@ -70,8 +56,28 @@ class Warner {
         tiers_in_order(t);
       }
       escalations(t);
+      due_of_settings(t);
     }
     targets_in_order();
+  }
+
+  // SLA306: settings a target with `goal: due(x)` ignores — it always applies (it has no goal
+  // cells to miss), and a change never restarts it (x's own change moves its due instant).
+  void due_of_settings(std::size_t t) {
+    const TargetRule& target = in_.policy.targets[t];
+    if (target.goal.shape() != Goal::Shape::due_of_target) return;
+    const SourcePosition& at = in_.source.targets[t].goal_key_at;
+    std::vector<std::string_view> ignored;
+    if (target.optional) ignored.push_back("'optional'");
+    if (target.on_severity_change == OnSeverityChange::restart)
+      ignored.push_back("'on_severity_change: restart'");
+    if (ignored.empty()) return;
+    warn(t, code::no_effect_on_due_of, at,
+         fmt::format("{} {} no effect on target '{}': it is due when '{}' is — it always "
+                     "applies, and a change moves that instant instead of restarting it",
+                     fmt::join(ignored, " and "), ignored.size() == 1 ? "has" : "have", target.id,
+                     target.goal.due_of()),
+         {});
   }
 
  private:
@@ -242,7 +248,7 @@ class Warner {
         warn(t, code::duplicate_trigger, level.trigger_at,
              fmt::format("target '{}' has two escalation levels with the same trigger ({}); "
                          "give both sets of actions to one level",
-                         target.id, trigger_text(trigger)),
+                         target.id, to_string(trigger)),
              {{source.escalation[k].trigger_at, "the other level's trigger is here"}});
         break;
       }

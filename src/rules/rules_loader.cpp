@@ -2,11 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "rules/calendar_linker.hpp"
 #include "rules/calendar_reader.hpp"
@@ -19,6 +15,7 @@
 #include "rules/severity_reader.hpp"
 #include "yaml/codes.hpp"
 #include "yaml/document.hpp"
+#include "yaml/file_text.hpp"
 
 namespace sla::rules {
 namespace {
@@ -36,39 +33,16 @@ std::string identity_of(const std::string& path) {
   return p.string();
 }
 
-// The file's text, or why it cannot be had ("no such file", "is a directory").
-std::optional<std::string> read_file(const std::string& path, std::string& why) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    why = "it is a directory";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    why = std::strerror(errno);
-    if (!fs::exists(path, ec)) why = "no such file";
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    why = "read error";
-    return std::nullopt;
-  }
-  return text.str();
-}
-
 }  // namespace
 
 void RulesLoader::load_file(const std::string& path) {
   const std::string identity = identity_of(path);
   if (loaded_.count(identity) != 0) return;
   files_.push_back(path);
-  std::string why;
-  const auto text = read_file(path, why);
+  const Parsed<std::string> text = yaml::read_file_text(path);
   if (!text) {
     sink_.error({path, 0, 0}, code::unreadable_file,
-                fmt::format("cannot read '{}': {}", path, why));
+                fmt::format("cannot read '{}': {}", path, text.error));
     return;
   }
   read_text(*text, path, identity);
@@ -131,11 +105,7 @@ void RulesLoader::read_includes(const yaml::Reader& reader, const yaml::MapEntry
 
 void RulesLoader::include_file(const yaml::Reader& reader, const std::string& target,
                                const SourcePosition& at) {
-  const fs::path relative(target);
-  const std::string name =
-      relative.is_absolute()
-          ? relative.lexically_normal().string()
-          : (fs::path(reader.file()).parent_path() / relative).lexically_normal().string();
+  const std::string name = yaml::relative_to(reader.file(), target);
   const std::string identity = identity_of(name);
   for (std::size_t i = 0; i < stack_.size(); ++i) {
     if (stack_[i].identity != identity) continue;
@@ -153,10 +123,10 @@ void RulesLoader::include_file(const yaml::Reader& reader, const std::string& ta
     return;
   }
   if (loaded_.count(identity) != 0) return;  // already read through another include
-  std::string why;
-  const auto text = read_file(name, why);
+  const Parsed<std::string> text = yaml::read_file_text(name);
   if (!text) {
-    reader.error(at, code::include_missing, fmt::format("cannot include '{}': {}", name, why));
+    reader.error(at, code::include_missing,
+                 fmt::format("cannot include '{}': {}", name, text.error));
     return;
   }
   files_.push_back(name);

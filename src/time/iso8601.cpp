@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "sla/error.hpp"
+#include "time/time_text.hpp"
 #include "time/utc_offset.hpp"
 
 namespace sla {
@@ -121,24 +123,14 @@ Instant parse_instant(std::string_view text, const TimeZone& zone) {
 }
 
 std::string format_local(LocalTime local) {
-  const auto day = std::chrono::floor<days>(local);
-  const Date d{std::chrono::sys_days{day.time_since_epoch()}};
-  const std::chrono::hh_mm_ss<Seconds> t{local - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(d.year()),
-                     static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()),
-                     t.hours().count(), t.minutes().count(), t.seconds().count());
+  std::string text;
+  detail::append_local(text, local);
+  return text;
 }
 
-// The offset is exact: "+08:00", or "+08:05:43" when it has seconds (local mean time before a
-// zone adopted a standard offset). Truncating it to minutes would name a different instant.
 std::string format_instant(Instant instant, const TimeZone& zone) {
-  const Seconds offset = zone.offset(instant);
-  const LocalTime local{instant.time_since_epoch() + offset};
-  const long long magnitude = std::llabs(offset.count());
-  std::string text =
-      fmt::format("{}{}{:02}:{:02}", format_local(local), offset.count() < 0 ? '-' : '+',
-                  magnitude / 3600, magnitude % 3600 / 60);
-  if (magnitude % 60 != 0) text += fmt::format(":{:02}", magnitude % 60);
+  std::string text;
+  detail::append_instant(text, instant, zone);
   return text;
 }
 
