@@ -119,6 +119,7 @@ class Calendar:
         if seconds is not None:
             result = self._core.add_many_seconds(start_seconds, seconds, landing)
         else:
+            assert codes is not None
             result = self._core.add_many_durations(start_seconds, codes, list(texts), landing)
         return (wrap or _convert._numpy_wrap)(result, "datetime")
 
@@ -142,4 +143,5 @@ class Calendar:
 
 
 def _calendar_of(rules: Any, calendar_id: str) -> Calendar:
-    return rules.calendar(calendar_id)
+    calendar: Calendar = rules.calendar(calendar_id)
+    return calendar

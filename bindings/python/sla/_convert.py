@@ -17,9 +17,8 @@ time line with whole-second resolution; civil time means nothing until a zone is
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
-from typing import Any, Callable, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -28,7 +27,6 @@ _UNIX_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 _FIXED_OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)")
 
 
-@functools.lru_cache(maxsize=None)
 def tzinfo_for(zone_name: str) -> _dt.tzinfo:
     """The tzinfo for a zone name as sla writes it: an IANA name (system tz database, the one
     the C++ library reads too), a fixed offset "+08:00", or "Z"."""
@@ -41,7 +39,7 @@ def tzinfo_for(zone_name: str) -> _dt.tzinfo:
         return _dt.timezone(sign * offset)
     from zoneinfo import ZoneInfo
 
-    return ZoneInfo(zone_name)
+    return ZoneInfo(zone_name)  # ZoneInfo caches instances by key itself
 
 
 def _is_pandas(value: object, kind: str) -> bool:
@@ -246,7 +244,7 @@ def durations_array(
             )
         items = list(array)
     if all(isinstance(x, str) or x is None or _is_missing(x) for x in items):
-        index: dict = {}
+        index: Dict[str, int] = {}
         codes_list = []
         for x in items:
             codes_list.append(-1 if not isinstance(x, str) else index.setdefault(x, len(index)))

@@ -67,13 +67,14 @@ class Engine:
         result, error = self._core.evaluate_json(text, now_seconds)
         if error:
             raise TicketError(error)
-        return json.loads(result)
+        evaluation: Dict[str, Any] = json.loads(result)
+        return evaluation
 
     def due(self, policy: str, tier: str, severity: str, created: _dt.datetime) -> Dict[str, Any]:
         """"What are my deadlines": the dict of ``sla due --json`` for a ticket created at
         `created` to which nothing happens. An unknown policy, tier or severity raises
         ValueError."""
-        result = json.loads(
+        result: Dict[str, Any] = json.loads(
             self._core.due_json(policy, tier, severity, _convert.epoch_seconds(created, "created"))
         )
         if not result["ok"]:
@@ -174,11 +175,11 @@ def _event_instants(values: Sequence[Any]) -> np.ndarray:
     if not values:
         return np.empty(0, dtype=np.int64)
     index = pd.to_datetime(pd.Index(list(values), dtype=object), utc=True, format="ISO8601")
-    seconds, _ = _convert.instants_array(index, "events: at")
+    seconds: np.ndarray = _convert.instants_array(index, "events: at")[0]
     return seconds
 
 
-def _events_from_column(column: Any) -> Tuple:
+def _events_from_column(column: Any) -> Tuple[Any, ...]:
     lists = [[] if e is None or (isinstance(e, float) and e != e) else e for e in column.tolist()]
     lengths = np.fromiter((len(e) for e in lists), dtype=np.int64, count=len(lists))
     offsets = np.zeros(len(lists) + 1, dtype=np.int64)
@@ -222,7 +223,7 @@ def _string_codes(values: Sequence[Any], what: str, optional: bool) -> Tuple[np.
     return codes, list(index)
 
 
-def _events_from_frame(events: Any, labels: Any) -> Tuple:
+def _events_from_frame(events: Any, labels: Any) -> Tuple[Any, ...]:
     import pandas as pd
 
     if not isinstance(events, pd.DataFrame):
@@ -274,7 +275,8 @@ def _frame(out: Dict[str, Any], labels: Any, policies: List[str], policy_codes: 
     row = row[keep]
 
     def column(key: str) -> np.ndarray:
-        return out[key][keep]
+        values: np.ndarray = out[key][keep]
+        return values
 
     def category(codes: np.ndarray, categories: List[str]) -> Any:
         return pd.Categorical.from_codes(codes, categories=categories)

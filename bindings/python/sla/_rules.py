@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Iterable, List, Sequence, Tuple, Union
+from typing import Any, Iterable, List, Sequence, Tuple, Union
 
 from . import _core
 
@@ -84,7 +84,7 @@ class RuleSet:
 
     __slots__ = ("_core", "_sources", "warnings")
 
-    def __init__(self, core: "_core.RuleSet", sources: Tuple, warnings: List[Diagnostic]):
+    def __init__(self, core: "_core.RuleSet", sources: Tuple[Any, ...], warnings: List[Diagnostic]):
         self._core = core
         self._sources = sources
         self.warnings: List[Diagnostic] = warnings
@@ -107,21 +107,21 @@ class RuleSet:
         """Most severe first."""
         return self._core.severity_ids()
 
-    def __reduce__(self) -> Tuple:
+    def __reduce__(self) -> Tuple[Any, ...]:
         return (_rebuild, (self._sources,))
 
     def __repr__(self) -> str:
         return f"<sla.RuleSet calendars={self.calendar_ids} policies={self.policy_ids}>"
 
 
-def _rebuild(sources: Tuple) -> RuleSet:
+def _rebuild(sources: Tuple[Any, ...]) -> RuleSet:
     kind = sources[0]
     if kind == "paths":
         return load_rules(sources[1])
     return load_rules_from_string(sources[1], name=sources[2])
 
 
-def _finish(loaded: Tuple, sources: Tuple) -> RuleSet:
+def _finish(loaded: Tuple[Any, ...], sources: Tuple[Any, ...]) -> RuleSet:
     core, diagnostics_json = loaded
     diagnostics = _diagnostics(diagnostics_json)
     if core is None:
