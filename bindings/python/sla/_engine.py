@@ -40,13 +40,19 @@ class Engine:
     """Evaluates tickets on a RuleSet. Immutable and thread-safe; evaluation releases the GIL.
     Pickles as its RuleSet."""
 
-    __slots__ = ("rules", "_core")
+    __slots__ = ("rules", "_core", "_categories")
 
     def __init__(self, rules: RuleSet):
         if not isinstance(rules, RuleSet):
             raise TypeError(f"Engine(rules): expected an sla.RuleSet, not {type(rules).__name__}")
         self.rules = rules
         self._core = _core.Engine(rules._core)
+        # evaluate_frame's categories: every id of the rules, so that the parts of a
+        # partitioned table (Dask) get identical dtypes whatever tickets they hold.
+        core = rules._core
+        self._categories: Dict[str, List[str]] = {
+            "policy": core.policy_ids(), "tier": core.tier_ids(), "severity": core.severity_ids(),
+            "target": core.target_ids()}
 
     def evaluate(self, ticket: Dict[str, Any], now: Optional[_dt.datetime] = None) -> Dict[str, Any]:
         """The evaluation of `ticket` at `now`: the dict of ``sla evaluate --json``.
@@ -144,7 +150,7 @@ class Engine:
         out = self._core.evaluate_columns(
             now_seconds, created, policy_codes, policies, tier_codes, tiers, severity_codes,
             severities, assignee_codes, assignees, offsets, at, type_codes, types, to_codes, tos)
-        return _frame(out, labels, policies, policy_codes, errors)
+        return _frame(out, labels, policies, policy_codes, errors, self._categories)
 
     def __reduce__(self) -> Any:
         return (Engine, (self.rules,))
@@ -254,8 +260,15 @@ def _events_from_frame(events: Any, labels: Any) -> Tuple[Any, ...]:
             np.asarray(to_codes, dtype=np.int32), [str(t) for t in tos])
 
 
+def _recode(codes: np.ndarray, names: Sequence[str], categories: List[str]) -> np.ndarray:
+    """Codes into `names` as codes into `categories` (-1 stays -1, so does a name not there)."""
+    position = {name: i for i, name in enumerate(categories)}
+    lookup = np.array([position.get(n, -1) for n in names] + [-1], dtype=np.int64)
+    return lookup[np.where(codes < 0, len(names), codes)]
+
+
 def _frame(out: Dict[str, Any], labels: Any, policies: List[str], policy_codes: np.ndarray,
-           errors: str) -> Any:
+           errors: str, categories: Dict[str, List[str]]) -> Any:
     import pandas as pd
 
     names = out["names"]
@@ -278,8 +291,9 @@ def _frame(out: Dict[str, Any], labels: Any, policies: List[str], policy_codes: 
         values: np.ndarray = out[key][keep]
         return values
 
-    def category(codes: np.ndarray, categories: List[str]) -> Any:
-        return pd.Categorical.from_codes(codes, categories=categories)
+    def category(codes: np.ndarray, names: Sequence[str], kind: str) -> Any:
+        return pd.Categorical.from_codes(_recode(codes, names, categories[kind]),
+                                         categories=categories[kind])
 
     def instants(key: str) -> Any:
         return pd.DatetimeIndex(column(key).view("datetime64[s]")).tz_localize("UTC")
@@ -289,12 +303,12 @@ def _frame(out: Dict[str, Any], labels: Any, policies: List[str], policy_codes: 
     met[~np.isin(state, [_STATE["met"], _STATE["missed"], _STATE["breached"]])] = pd.NA
     frame = pd.DataFrame({
         "ticket": labels.take(row),
-        "policy": category(policy_codes[row], policies),
-        "tier": category(out["tier_now"][row], names),
-        "severity": category(out["severity_now"][row], names),
-        "target": category(column("target"), names),
+        "policy": category(policy_codes[row], policies, "policy"),
+        "tier": category(out["tier_now"][row], names, "tier"),
+        "severity": category(out["severity_now"][row], names, "severity"),
+        "target": category(column("target"), names, "target"),
         "cycle": column("cycle"),
-        "state": category(state.astype(np.int32), list(_core.TARGET_STATES)),
+        "state": pd.Categorical.from_codes(state.astype(np.int32), categories=list(_core.TARGET_STATES)),
         "started": instants("started"),
         "stopped": instants("stopped"),
         "due": instants("due"),
@@ -305,8 +319,6 @@ def _frame(out: Dict[str, Any], labels: Any, policies: List[str], policy_codes: 
         "percent": column("percent"),
         "met": met,
     })
-    for c in ("tier", "severity", "target"):
-        frame[c] = frame[c].cat.remove_unused_categories()
     frame.attrs["diagnostics"] = diagnostics.drop(columns="ticket_row")
     return frame
 

@@ -15,6 +15,12 @@
 namespace sla::python {
 namespace {
 
+void append_once(std::vector<std::string>& ids, const std::string& id) {
+  for (const std::string& known : ids)
+    if (known == id) return;
+  ids.push_back(id);
+}
+
 std::pair<std::optional<RuleSet>, std::string> loaded(LoadResult&& result) {
   return {std::move(result.rules), to_json(result.diagnostics)};
 }
@@ -31,9 +37,31 @@ void bind_rules(py::module_& m) {
              for (const Policy& p : r.policies()) ids.push_back(p.id);
              return ids;
            })
-      .def("severity_ids", [](const RuleSet& r) {
+      .def("severity_ids",
+           [](const RuleSet& r) {
+             std::vector<std::string> ids;
+             for (const Severity& s : r.severities()) ids.push_back(s.id);
+             return ids;
+           })
+      // Every tier, target and role id of the rules, each once, in file order: the categories
+      // of evaluate_frame's columns, the same for every part of a partitioned table.
+      .def("tier_ids",
+           [](const RuleSet& r) {
+             std::vector<std::string> ids;
+             for (const Policy& p : r.policies())
+               for (const Tier& t : p.tiers) append_once(ids, t.id);
+             return ids;
+           })
+      .def("target_ids",
+           [](const RuleSet& r) {
+             std::vector<std::string> ids;
+             for (const Policy& p : r.policies())
+               for (const TargetRule& t : p.targets) append_once(ids, t.id);
+             return ids;
+           })
+      .def("role_ids", [](const RuleSet& r) {
         std::vector<std::string> ids;
-        for (const Severity& s : r.severities()) ids.push_back(s.id);
+        for (const Role& role : r.roles()) ids.push_back(role.id);
         return ids;
       });
 
