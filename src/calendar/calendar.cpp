@@ -401,4 +401,48 @@ DaySchedule Calendar::schedule(Date date) const {
   return s;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Batches
+
+void Calendar::add(std::span<const Instant> starts, std::span<const Seconds> durations,
+                   std::span<Instant> out, Landing landing) const {
+  if (starts.size() != durations.size() || starts.size() != out.size())
+    throw Error(
+        fmt::format("calendar '{}': add over {} starts, {} durations and {} results: "
+                    "the sizes must be equal",
+                    id(), starts.size(), durations.size(), out.size()));
+  constexpr Instant kMissing = Instant::min();
+  const YearTable* y = nullptr;  // the previous element's table: most inputs share a year
+  std::size_t i = 0;
+  try {
+    for (; i < starts.size(); ++i) {
+      const Instant t = starts[i];
+      const Seconds d = durations[i];
+      if (t == kMissing || d == Seconds::min()) {
+        out[i] = kMissing;
+        continue;
+      }
+      const int64_t s = secs(t);
+      if (y == nullptr || s < y->begin || s >= y->end) y = &impl_->table_at(s);
+      const int64_t target = prefix(*y, s) + d.count();
+      if (d > Seconds{0} && target <= y->total_seconds()) {
+        // add()'s forward case within t's year; the interval index found for the result also
+        // gives next_open's answer (intervals are merged: a close is never inside a window).
+        const auto j = static_cast<std::size_t>(
+            std::lower_bound(y->cum.begin() + 1, y->cum.end(), target) - (y->cum.begin() + 1));
+        int64_t u = y->starts[j] + (target - y->cum[j]);
+        if (landing == Landing::next_open && u == y->ends[j])
+          u = j + 1 < y->interval_count() ? y->starts[j + 1] : secs(roll_forward(instant(u)));
+        out[i] = instant(u);
+      } else if (d < Seconds{0} && target >= 0) {
+        out[i] = instant(latest_with_prefix(*y, target));  // add()'s backward case, same year
+      } else {
+        out[i] = add(t, d, landing);  // zero, or across a year boundary
+      }
+    }
+  } catch (const Error& e) {
+    throw Error(fmt::format("element {}: {}", i, e.what()));
+  }
+}
+
 }  // namespace sla

@@ -7,7 +7,9 @@
 // ValueError naming its index; nothing is silently replaced.
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <chrono>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -62,6 +64,8 @@ void for_each_element(py::ssize_t n, Compute&& compute) {
   }
 }
 
+// Through Calendar's batch add, in chunks copied into Instant arrays (a datetime64[s] buffer is
+// int64, and may be strided). NaT is INT64_MIN, which is also the batch's missing value.
 py::array_t<std::int64_t> add_many_seconds(const Calendar& calendar,
                                            const Array<std::int64_t>& starts,
                                            const Array<std::int64_t>& seconds,
@@ -72,13 +76,28 @@ py::array_t<std::int64_t> add_many_seconds(const Calendar& calendar,
   check_same_length(s.shape(0), d.shape(0), "add_many");
   py::array_t<std::int64_t> result(s.shape(0));
   auto out = result.mutable_unchecked<1>();
-  for_each_element(s.shape(0), [&](py::ssize_t i) {
-    const std::int64_t start = s(i);
-    const std::int64_t duration = d(i);
-    out(i) = (start == kNaT || duration == kNaT)
-                 ? kNaT
-                 : to_epoch(calendar.add(to_instant(start), Seconds{duration}, landing));
-  });
+  constexpr py::ssize_t kChunk = 1024;
+  std::vector<Instant> t(kChunk), u(kChunk);
+  std::vector<Seconds> span(kChunk);
+  py::gil_scoped_release release;
+  for (py::ssize_t base = 0; base < s.shape(0); base += kChunk) {
+    const py::ssize_t m = std::min(kChunk, s.shape(0) - base);
+    for (py::ssize_t k = 0; k < m; ++k) {
+      t[static_cast<std::size_t>(k)] = to_instant(s(base + k));
+      span[static_cast<std::size_t>(k)] = Seconds{d(base + k)};
+    }
+    const auto n = static_cast<std::size_t>(m);
+    try {
+      calendar.add(std::span<const Instant>(t.data(), n), std::span<const Seconds>(span.data(), n),
+                   std::span<Instant>(u.data(), n), landing);
+    } catch (const Error& e) {
+      const std::string what = e.what();  // "element k: ...", k within this chunk
+      const std::size_t colon = what.find(':');
+      const py::ssize_t k = std::stoll(what.substr(8, colon - 8));
+      throw Error("element " + std::to_string(base + k) + what.substr(colon));
+    }
+    for (py::ssize_t k = 0; k < m; ++k) out(base + k) = to_epoch(u[static_cast<std::size_t>(k)]);
+  }
   return result;
 }
 
