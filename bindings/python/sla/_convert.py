@@ -131,6 +131,8 @@ def _pandas_wrap(template: Any) -> Wrap:
 
 
 def _datetime64_to_seconds(values: np.ndarray, what: str) -> np.ndarray:
+    if values.dtype == np.dtype("datetime64[s]"):
+        return values.view(np.int64)  # already whole seconds: no copy, no check
     seconds = values.astype("datetime64[s]")
     exact = seconds.astype(values.dtype) == values
     if not np.all(exact | np.isnat(values)):
@@ -145,6 +147,8 @@ def _datetime64_to_seconds(values: np.ndarray, what: str) -> np.ndarray:
 def _timedelta64_to_seconds(values: np.ndarray, what: str) -> np.ndarray:
     if values.dtype == np.dtype("timedelta64"):  # generic unit: no meaning in seconds
         raise ValueError(f"{what}: timedelta64 without a unit")
+    if values.dtype == np.dtype("timedelta64[s]"):
+        return values.view(np.int64)
     seconds = values.astype("timedelta64[s]")
     exact = seconds.astype(values.dtype) == values
     if not np.all(exact | np.isnat(values)):
