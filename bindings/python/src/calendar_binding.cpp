@@ -190,10 +190,6 @@ void bind_calendar(py::module_& m) {
       .def("add_many_seconds", &add_many_seconds)
       .def("add_many_durations", &add_many_durations)
       .def("between_many", &between_many);
-
-  m.def(
-      "check_duration", [](std::string_view text) { return parse_or_raise(text).to_string(); },
-      "The canonical text of a duration ('90m' -> '1h30m'); ValueError for bad text.");
 }
 
 }  // namespace sla::python
