@@ -237,11 +237,16 @@ def _events_from_frame(events: Any, labels: Any) -> Tuple[Any, ...]:
     missing = [c for c in ("ticket", "at", "type") if c not in events.columns]
     if missing:
         raise ValueError(f"events: missing column(s) {', '.join(missing)}")
-    if not labels.is_unique:
+    # One hash pass over ids and event tickets together (faster than Index.get_indexer): the
+    # ids, if unique, get the codes 0..n-1 in order, so an event's code is its ticket's row.
+    n = len(labels)
+    both = pd.concat([pd.Series(labels), events["ticket"]], ignore_index=True)
+    codes = pd.factorize(both, use_na_sentinel=True)[0]
+    if not np.array_equal(codes[:n], np.arange(n)):
         raise ValueError("tickets: ticket ids must be unique to match events to them")
-    position = labels.get_indexer(events["ticket"])
-    if (position < 0).any():
-        k = int(np.argmax(position < 0))
+    position = codes[n:]
+    if ((position < 0) | (position >= n)).any():
+        k = int(np.argmax((position < 0) | (position >= n)))
         raise ValueError(f"events: row {k} names ticket {events['ticket'].iloc[k]!r}, which is not in tickets")
     order = np.argsort(position, kind="stable")  # group by ticket, keep log order
     position = position[order]
@@ -301,7 +306,7 @@ def _frame(out: Dict[str, Any], labels: Any, policies: List[str], policy_codes: 
     state = column("state")
     met = pd.array(np.where(state == _STATE["met"], True, False), dtype="boolean")
     met[~np.isin(state, [_STATE["met"], _STATE["missed"], _STATE["breached"]])] = pd.NA
-    frame = pd.DataFrame({
+    frame = pd.DataFrame(copy=False, data={
         "ticket": labels.take(row),
         "policy": category(policy_codes[row], policies, "policy"),
         "tier": category(out["tier_now"][row], names, "tier"),
