@@ -9,7 +9,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-date-time-dev libboost-graph-dev libyaml-cpp-dev libfmt-dev
-  libhowardhinnant-date-dev tzdata libbenchmark-dev nlohmann-json3-dev
+  libhowardhinnant-date-dev tzdata libbenchmark-dev nlohmann-json3-dev clang-format
+  python3 python3-jsonschema
 )
 backports_packages=(catch2)
 # The Python package (scripts/test_python.sh) needs a python3 that can create a virtual

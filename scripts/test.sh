@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 
+echo "== clang-format"
+bash scripts/check-format.sh
+
 echo "== release build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSLA_WARNINGS_AS_ERRORS=ON -DSLA_BUILD_BENCH=ON
 cmake --build build -j "$jobs"
@@ -16,6 +19,10 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 
 echo "== sla validate on the bundled rules"
 find rules -name '*.yaml' -print0 | sort -z | xargs -0 ./build/sla validate
+
+echo "== sla test on the policy tests"
+find tests/policy -name '*.test.yaml' -print0 | sort -z |
+  xargs -0 ./build/sla test --junit build/policy-tests.xml
 
 if [ "${SLA_SKIP_PYTHON:-0}" != 1 ]; then
   bash scripts/test_python.sh

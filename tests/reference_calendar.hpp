@@ -7,7 +7,7 @@
 // linear walks instead of prefix sums and binary searches. It is meant to be obviously right and
 // slow, so that a disagreement points at the library.
 //
-// Time model (SPEC §1–2), restated the simple way:
+// Time model (docs/semantics.md §1–2), restated the simple way:
 //   * A date owns windows [open, close) given in minutes from its local midnight; a close past
 //     24:00 lies on the next date. The owner is the date the window opens on.
 //   * Civil → absolute: a local time in a spring-forward gap maps to the instant the gap ends
@@ -179,9 +179,9 @@ class Zone {
 inline std::optional<Days> yearly_rule_date(const sla::HolidayRule& rule, int year) {
   using namespace std::chrono;
   const std::chrono::year y{year};
-  const month m{rule.month};
+  const month m{static_cast<unsigned>(rule.month)};
   if (rule.kind == sla::HolidayRule::Kind::yearly_fixed) {
-    const year_month_day ymd{y, m, day{rule.day}};
+    const year_month_day ymd{y, m, day{static_cast<unsigned>(rule.day)}};
     if (!ymd.ok()) return std::nullopt;
     return Days{ymd};
   }
@@ -262,9 +262,10 @@ class ReferenceCalendar {
     if (def.workday_hours) {
       makeup_default_ = *def.workday_hours;
     } else {
-      for (unsigned k = 1; k <= 7; ++k) {
-        if (!def.weekly[k % 7].empty()) {
-          makeup_default_ = def.weekly[k % 7];
+      for (unsigned k = 1; k <= 7; ++k) {  // ISO encoding: Monday = 1 … Sunday = 7
+        const std::chrono::weekday day{k == 7 ? 0 : k};
+        if (!def.weekly[day].empty()) {
+          makeup_default_ = def.weekly[day];
           break;
         }
       }
@@ -320,7 +321,7 @@ class ReferenceCalendar {
       if (Days{m.date} == d) found = m.hours ? &*m.hours : &makeup_default_;
     if (found) return *found;
     if (holidays_.count(d)) return {};
-    return def_.weekly[std::chrono::weekday{d}.c_encoding()];
+    return def_.weekly[std::chrono::weekday{d}];
   }
 
   /// The windows `d` owns on the time line (empty ones dropped), sorted.
@@ -374,8 +375,8 @@ class ReferenceCalendar {
     return checked(std::min(intervals_[i - 1].second, t));
   }
 
-  /// SPEC §2.1 add: positive walks forward consuming open time (exactly consumed → the close;
-  /// with next_open a result outside every window moves to the next opening); negative walks
+  /// docs/semantics.md §2.1 add: positive walks forward consuming open time (exactly consumed → the
+  /// close; with next_open a result outside every window moves to the next opening); negative walks
   /// backward (exactly consumed → the opening); zero rolls forward. Landing only affects d > 0.
   int64_t add(int64_t t, int64_t d, bool next_open) const {
     check(t);
@@ -461,7 +462,8 @@ class ReferenceCalendar {
     return d;
   }
 
-  // --- SPEC §2.2 durations --------------------------------------------------------------------
+  // --- docs/semantics.md §2.2 durations
+  // --------------------------------------------------------------------
 
   /// Nbd / -Nbd: roll forward (backward), take the local time of day within the owning date of
   /// the window that holds the rolled instant (the earliest owner when two windows hold it; the
@@ -551,7 +553,8 @@ class ReferenceCalendar {
                                        "next_weekday"};
     std::ostringstream o;
     o << "calendar '" << def.id << "' time_zone " << def.time_zone << "\n  weekly:";
-    for (int d = 0; d < 7; ++d) o << " " << kDays[d] << "=" << describe_windows(def.weekly[d]);
+    for (unsigned d = 0; d < 7; ++d)
+      o << " " << kDays[d] << "=" << describe_windows(def.weekly[std::chrono::weekday{d}]);
     o << "\n";
     for (const auto& h : def.holidays) {
       o << "  holiday '" << h.name << "': ";

@@ -269,10 +269,12 @@ TEST_CASE("Mail system: fixes around the clock in 4h/48h/5cd/7cd, a yearly inspe
   CHECK(cell(resolution, "standard", "sev3") == "5cd");
   CHECK(cell(resolution, "standard", "sev4") == "7cd");
   CHECK_FALSE(resolution.goal.periodic());
+  CHECK(levels(resolution) == Strings{"on remote_failed: action dispatch_on_site"});
 
   const auto& on_site = target(mail, "on_site");
   CHECK(condition(on_site.start) == "remote_failed");
-  CHECK(levels(on_site) == Strings{"after 0s: action dispatch_on_site"});
+  CHECK(on_site.goal.shape() == sla::Goal::Shape::due_of_target);
+  CHECK(on_site.goal.due_of() == "resolution");  // the visit is due when the fix is
 
   const auto& inspection_policy = policy(rules, "mail-system-inspection");
   const auto& inspection = target(inspection_policy, "inspection");

@@ -29,10 +29,9 @@ sla::Calendar calendar() {
   sla::CalendarDefinition def;
   def.id = "batch";
   def.time_zone = "America/New_York";
-  for (int d = 1; d <= 5; ++d)
-    def.weekly[static_cast<std::size_t>(d)] = {win("09:00", "12:00"), win("13:00", "17:00"),
-                                               win("22:00", "02:00")};
-  def.weekly[6] = {win("10:00", "14:00")};
+  for (const weekday d : {Monday, Tuesday, Wednesday, Thursday, Friday})
+    def.weekly[d] = {win("09:00", "12:00"), win("13:00", "17:00"), win("22:00", "02:00")};
+  def.weekly[Saturday] = {win("10:00", "14:00")};
   sla::HolidayRule july4;
   july4.kind = sla::HolidayRule::Kind::dates;
   july4.first = sla::parse_date("2026-07-03");

@@ -33,10 +33,10 @@ sla::CalendarDefinition busy_calendar() {
   sla::CalendarDefinition def;
   def.id = "threads";
   def.time_zone = "America/New_York";
-  for (int d = 1; d <= 5; ++d)
-    def.weekly[static_cast<std::size_t>(d)] = {win("01:00", "05:00"), win("09:00", "12:00"),
-                                               win("13:00", "17:00"), win("22:00", "02:00")};
-  def.weekly[6] = {win("10:00", "14:00")};
+  for (const weekday d : {Monday, Tuesday, Wednesday, Thursday, Friday})
+    def.weekly[d] = {win("01:00", "05:00"), win("09:00", "12:00"), win("13:00", "17:00"),
+                     win("22:00", "02:00")};
+  def.weekly[Saturday] = {win("10:00", "14:00")};
   sla::HolidayRule christmas;
   christmas.kind = sla::HolidayRule::Kind::yearly_fixed;
   christmas.month = 12;
@@ -73,7 +73,7 @@ struct Answer {
 
 Answer answer(const sla::Calendar& cal, const Query& q) {
   auto s = [](sla::Instant i) { return i.time_since_epoch().count(); };
-  const sla::DurationSpec eobd{sla::DurationSpec::Kind::end_of_business_day, seconds{0}, q.n, {}};
+  const auto eobd = sla::DurationSpec::end_of_business_day(q.n);
   return {s(cal.add(q.t, q.d)),
           s(cal.add(q.t, q.d, sla::Landing::next_open)),
           s(cal.add(q.t, -q.d)),

@@ -1,4 +1,5 @@
-// tests/test_duration_spec.cpp — the duration grammar of SPEC §2.2 (sla/duration_spec.hpp).
+// tests/test_duration_spec.cpp — the duration grammar of docs/semantics.md §2.2
+// (sla/duration_spec.hpp).
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
@@ -16,7 +17,7 @@ using Catch::Matchers::ContainsSubstring;
 using Kind = sla::DurationSpec::Kind;
 
 sla::DurationSpec parsed(const char* text) {
-  const sla::DurationParse p = sla::parse_duration(text);
+  const sla::Parsed<sla::DurationSpec> p = sla::try_parse_duration(text);
   INFO("text: '" << text << "' error: " << p.error);
   REQUIRE(p.value.has_value());
   CHECK(p.error.empty());
@@ -24,7 +25,7 @@ sla::DurationSpec parsed(const char* text) {
 }
 
 std::string error_of(const char* text) {
-  const sla::DurationParse p = sla::parse_duration(text);
+  const sla::Parsed<sla::DurationSpec> p = sla::try_parse_duration(text);
   INFO("text: '" << text << "'");
   CHECK_FALSE(p.value.has_value());
   CHECK_FALSE(p.error.empty());
@@ -51,15 +52,14 @@ TEST_CASE("business days, calendar days, eobd and bd+N@HH:MM parse into their ki
   const auto two_bd = parsed("2bd");
   CHECK(two_bd.kind == Kind::business_days);
   CHECK(two_bd.days == 2);
-  CHECK(parsed("-2bd") == sla::DurationSpec{Kind::business_days, seconds{0}, -2, {}, true});
-  CHECK(parsed("3cd") == sla::DurationSpec{Kind::calendar_days, seconds{0}, 3, {}});
-  CHECK(parsed("-3cd") == sla::DurationSpec{Kind::calendar_days, seconds{0}, -3, {}, true});
-  CHECK(parsed("eobd") == sla::DurationSpec{Kind::end_of_business_day, seconds{0}, 0, {}});
-  CHECK(parsed("eobd+2") == sla::DurationSpec{Kind::end_of_business_day, seconds{0}, 2, {}});
-  CHECK(parsed("bd+1@10:00") ==
-        sla::DurationSpec{Kind::business_day_at, seconds{0}, 1, minutes{600}});
-  CHECK(parsed("bd+3@24:00") ==
-        sla::DurationSpec{Kind::business_day_at, seconds{0}, 3, minutes{1440}});
+  CHECK(parsed("-2bd") == sla::DurationSpec::business_days(-2));
+  CHECK(parsed("-2bd").backward);
+  CHECK(parsed("3cd") == sla::DurationSpec::calendar_days(3));
+  CHECK(parsed("-3cd") == sla::DurationSpec::calendar_days(-3));
+  CHECK(parsed("eobd") == sla::DurationSpec::end_of_business_day());
+  CHECK(parsed("eobd+2") == sla::DurationSpec::end_of_business_day(2));
+  CHECK(parsed("bd+1@10:00") == sla::DurationSpec::business_day_at(1, minutes{600}));
+  CHECK(parsed("bd+3@24:00") == sla::DurationSpec::business_day_at(3, minutes{1440}));
 }
 
 TEST_CASE("a bare d is rejected with a message suggesting bd or cd", "[duration]") {
@@ -94,10 +94,42 @@ TEST_CASE("malformed durations are rejected with a message quoting the text", "[
     CHECK_THAT(error_of(bad), ContainsSubstring(std::string("'") + bad + "'"));
 }
 
-TEST_CASE("parse_duration_or_throw throws sla::Error with the parse message", "[duration]") {
-  CHECK(sla::parse_duration_or_throw("4h") == sla::DurationSpec::business_time(hours{4}));
-  CHECK_THROWS_AS(sla::parse_duration_or_throw("2d"), sla::Error);
-  CHECK_THROWS_WITH(sla::parse_duration_or_throw("2d"), sla::parse_duration("2d").error);
+TEST_CASE("parse_duration throws sla::Error with the message of try_parse_duration", "[duration]") {
+  CHECK(sla::parse_duration("4h") == sla::DurationSpec::business_time(hours{4}));
+  CHECK_THROWS_AS(sla::parse_duration("2d"), sla::Error);
+  CHECK_THROWS_WITH(sla::parse_duration("2d"), sla::try_parse_duration("2d").error);
+}
+
+TEST_CASE("the factories say which number a duration counts and refuse what has no meaning",
+          "[duration]") {
+  const auto bd = sla::DurationSpec::business_days(2);
+  CHECK(bd.kind == Kind::business_days);
+  CHECK(bd.days == 2);
+  CHECK_FALSE(bd.backward);
+  CHECK(bd.to_string() == "2bd");
+  CHECK(sla::DurationSpec::calendar_days(-3).to_string() == "-3cd");
+  CHECK(sla::DurationSpec::calendar_days(-3).backward);
+  CHECK(sla::DurationSpec::end_of_business_day().to_string() == "eobd");
+  CHECK(sla::DurationSpec::end_of_business_day(1).to_string() == "eobd+1");
+  CHECK(sla::DurationSpec::business_day_at(1, hours{10}).to_string() == "bd+1@10:00");
+  CHECK(sla::DurationSpec::business_day_at(0, hours{24}).at == hours{24});
+  CHECK(sla::DurationSpec() == sla::DurationSpec::business_time(seconds{0}));
+  CHECK_THROWS_AS(sla::DurationSpec::end_of_business_day(-1), sla::Error);
+  CHECK_THROWS_AS(sla::DurationSpec::business_day_at(-1, hours{10}), sla::Error);
+  CHECK_THROWS_AS(sla::DurationSpec::business_day_at(1, hours{24} + minutes{1}), sla::Error);
+  CHECK_THROWS_AS(sla::DurationSpec::business_day_at(1, -minutes{1}), sla::Error);
+}
+
+TEST_CASE("negated counts the same amount the other way, zero included", "[duration]") {
+  CHECK(sla::DurationSpec::business_days(2).negated() == parsed("-2bd"));
+  CHECK(parsed("-2bd").negated() == parsed("2bd"));
+  CHECK(sla::DurationSpec::business_time(hours{4}).negated() == parsed("-4h"));
+  CHECK(sla::DurationSpec::business_time(seconds{0}).negated() == parsed("-0h"));
+  CHECK(parsed("-0h").negated() == parsed("0h"));
+  CHECK(sla::DurationSpec::calendar_days(0).negated().to_string() == "-0cd");
+  CHECK_THROWS_WITH(sla::DurationSpec::end_of_business_day(1).negated(),
+                    ContainsSubstring("'eobd+1'"));
+  CHECK_THROWS_AS(sla::DurationSpec::business_day_at(1, hours{9}).negated(), sla::Error);
 }
 
 TEST_CASE("to_string writes the canonical text", "[duration]") {
@@ -126,8 +158,9 @@ TEST_CASE("to_string writes the canonical text", "[duration]") {
 }
 
 TEST_CASE("every duration survives a round trip through to_string", "[duration]") {
-  for (const char* t : {"30m", "4h", "1h30m", "90s", "-2h", "-0h", "-0bd", "-0cd", "2bd", "-2bd", "3cd", "-3cd", "eobd",
-                        "eobd+2", "bd+1@10:00", "bd+0@00:00", "bd+9@24:00", "999999999h"}) {
+  for (const char* t :
+       {"30m", "4h", "1h30m", "90s", "-2h", "-0h", "-0bd", "-0cd", "2bd", "-2bd", "3cd", "-3cd",
+        "eobd", "eobd+2", "bd+1@10:00", "bd+0@00:00", "bd+9@24:00", "999999999h"}) {
     const sla::DurationSpec d = parsed(t);
     CHECK(parsed(d.to_string().c_str()) == d);
   }

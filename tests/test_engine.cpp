@@ -81,6 +81,73 @@ policies:
         stop: resolved
         optional: true
         goal: {sev1: 1h}
+  - id: mail
+    match: {contract: mail}
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      fix:
+        start: created
+        stop: resolved
+        pause: waiting_customer
+        resume: customer_replied
+        goal: {sev1: 4h, sev2: 8h, sev3: 16h}
+      on_site:
+        start: remote_failed
+        stop: [engineer_arrived, resolved]
+        goal: due(fix)
+        escalation: [{at_breach: true, notify: [service_manager]}]
+      remote:
+        start: created
+        stop: [resolved, remote_failed]
+        goal: 4h
+        escalation: [{on: customer_called, action: call_back}]
+  - id: self_raise
+    match: {contract: self_raise}
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      callback:
+        start: created
+        stop: resolved
+        on_severity_change: restart
+        goal: {sev1: 1h, sev2: 2h, sev3: 2h}
+        escalation: [{after: 30m, raise_severity: 1, escalate: 1}]
+  - id: visits
+    match: {contract: visits}
+    tiers: {C: {calendar: cn-office}, D: {calendar: cn-office}}
+    targets:
+      visit:
+        start: created
+        stop: arrived
+        goal: bd+1@08:00
+        escalation: [{at_breach: true, notify: [engineer]}, {after: 7h, notify: [engineer]}]
+      daily:
+        start: created
+        stop: arrived
+        goal: 1cd
+        escalation: [{after: 30m, clock: business, notify: [engineer]}, {after: 30m, action: x}]
+      watchdog:
+        start: created
+        stop: arrived
+        clock: cn-24x7
+        goal: 4h
+        escalation: [{after: 2h, clock: business, notify: [engineer]}]
+  - id: updates
+    match: {contract: updates}
+    tiers: {A: {calendar: cn-24x7}}
+    targets:
+      fix: {start: created, stop: fixed, goal: 4h}
+      updates: {start: created, stop: met(fix), restart: [customer_updated, fixed], goal: [1h]}
+  - id: late
+    match: {contract: late}
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      fix:
+        start: created
+        stop: resolved
+        pause: waiting_customer
+        resume: customer_replied
+        goal: {sev1: 2h, sev2: 8h, sev3: 8h}
+        escalation: [{after_breach: 1h, clock: cn-24x7, action: call}]
 )";
 
 const sla::Engine& engine() {
@@ -223,10 +290,12 @@ TEST_CASE("At the due instant a clock is still running; one second later it is b
   const auto t = ticket("maintenance", "A", "sev1", "2026-11-23T09:00");
   const auto at_due = engine().evaluate(t, at("2026-11-23T11:00"));
   CHECK(target(at_due, "resolution").state == sla::TargetState::running);
-  CHECK(level(at_due, "resolution", 3).fired);  // its instant is <= now
+  CHECK_FALSE(target(at_due, "resolution").breached_at.has_value());  // not breached yet
+  CHECK(level(at_due, "resolution", 3).fired);                        // its instant is <= now
   CHECK(show(at_due.next_wakeup) == show("2026-11-23T11:00:01"));
   const auto after = engine().evaluate(t, at("2026-11-23T11:00:01"));
   CHECK(target(after, "resolution").state == sla::TargetState::breached);
+  CHECK(show(target(after, "resolution").breached_at) == show("2026-11-23T11:00"));
 }
 
 TEST_CASE("A pause across the National Day holiday freezes the clock; resuming recomputes due") {
@@ -301,6 +370,19 @@ TEST_CASE("A target waiting on a breach that never comes stays pending") {
   CHECK_FALSE(e.next_wakeup.has_value());
 }
 
+TEST_CASE("A cycle that starts and stops at one instant reports its due instant") {
+  // `fixed` at 10:00 restarts `updates` (cycle 2, 1h) and, by meeting `fix`, stops it at once.
+  const auto e = engine().evaluate(
+      ticket("updates", "A", "sev2", "2026-11-23T09:00", {{"2026-11-23T10:00", "fixed"}}),
+      at("2026-11-23T10:30"));
+  CHECK(target(e, "fix").state == sla::TargetState::met);
+  const auto& second = target(e, "updates", 2);
+  CHECK(second.state == sla::TargetState::met);
+  CHECK(show(second.started) == show("2026-11-23T10:00"));
+  CHECK(show(second.stopped) == show("2026-11-23T10:00"));
+  CHECK(show(second.due) == show("2026-11-23T11:00"));
+}
+
 TEST_CASE("A severity change recomputes the goal from the same start; past due breaches at once") {
   // Tier C, sev3 (24h) from Monday 09:00. Raised to P1 (sev1, 8h) on Tuesday 12:00 when 11h
   // have run: the new due (Monday 18:00) is past, so it is breached at the change.
@@ -324,6 +406,51 @@ TEST_CASE("A severity change recomputes the goal from the same start; past due b
   CHECK(show(target(early, "resolution").due) == show("2026-11-23T18:00"));
 }
 
+TEST_CASE("After a breach the due instant follows the goal and breached_at stays") {
+  // Tier A (7x24), sev3: resolution 48h from Monday 09:00 breaches Wednesday 09:00, where its
+  // level raises the severity to sev2 (24h): running time reached 24h on Tuesday 09:00, the
+  // due instant now; breached_at stays Wednesday 09:00. after_breach 24h = 48h of running
+  // time: reached, so it fires at the change.
+  const auto e = engine().evaluate(ticket("maintenance", "A", "sev3", "2026-11-23T09:00"),
+                                   at("2026-11-25T10:00"));
+  CHECK(e.severity == "sev2");
+  const auto& r = target(e, "resolution");
+  CHECK(r.state == sla::TargetState::breached);
+  CHECK(r.goal == std::chrono::hours{24});
+  CHECK(show(r.due) == show("2026-11-24T09:00"));
+  CHECK(show(r.breached_at) == show("2026-11-25T09:00"));
+  CHECK(r.remaining == -std::chrono::hours{25});
+  CHECK(show(level(e, "resolution", 4).at) == show("2026-11-25T09:00"));
+}
+
+TEST_CASE("A pause after a breach by a change keeps the due instant") {
+  // As in the severity-change case: due Monday 18:00, breached at the change Tuesday 12:00;
+  // paused 13:00-14:00.
+  const auto e = engine().evaluate(ticket("maintenance", "C", "sev3", "2026-11-23T09:00",
+                                          {{"2026-11-24T12:00", "severity:P1"},
+                                           {"2026-11-24T13:00", "waiting_customer"},
+                                           {"2026-11-24T14:00", "customer_replied"}}),
+                                   at("2026-11-24T15:00"));
+  const auto& r = target(e, "resolution");
+  CHECK(r.state == sla::TargetState::breached);
+  CHECK(show(r.due) == show("2026-11-23T18:00"));
+  CHECK(show(r.breached_at) == show("2026-11-24T12:00"));
+}
+
+TEST_CASE("after_breach on the level's own clock counts from the due instant") {
+  // sev2 (8h) from Monday 09:00; raised to P1 (2h) at 14:00, when 4h have run: due 11:00,
+  // breached at 14:00. The level counts 1h of cn-24x7 after the due: 12:00, already past, so
+  // it fires at the change.
+  const auto e = engine().evaluate(
+      ticket("late", "C", "sev2", "2026-11-23T09:00", {{"2026-11-23T14:00", "severity:P1"}}),
+      at("2026-11-23T14:30"));
+  const auto& f = target(e, "fix");
+  CHECK(show(f.due) == show("2026-11-23T11:00"));
+  CHECK(show(f.breached_at) == show("2026-11-23T14:00"));
+  CHECK(level(e, "fix", 1).fired);
+  CHECK(show(level(e, "fix", 1).at) == show("2026-11-23T14:00"));
+}
+
 TEST_CASE("A tier change moves business clocks to the new tier's calendar") {
   // Tier C sev1 (8h on cn-office) from Monday 09:00; at 10:00 the ticket moves to tier A
   // (2h on 7×24): 1h has run, 1h is left -> due 11:00.
@@ -333,6 +460,66 @@ TEST_CASE("A tier change moves business clocks to the new tier's calendar") {
   CHECK(e.tier == "A");
   CHECK(show(target(e, "resolution").due) == show("2026-11-23T11:00"));
   CHECK(target(e, "resolution").elapsed == std::chrono::minutes{90});
+}
+
+TEST_CASE("A tier change that keeps the calendar keeps a bd+N@HH:MM goal's due instant") {
+  // bd+1@08:00 from Monday 10:00 is due Tuesday 08:00, before cn-office opens (L = 7h, all of
+  // it by Monday 18:00). Tier D counts on the same calendar: the due instant stays.
+  const auto t =
+      ticket("visits", "C", "sev2", "2026-11-23T10:00", {{"2026-11-23T11:00", "tier:D"}});
+  const auto before = engine().evaluate(t, at("2026-11-23T10:30"));
+  CHECK(show(target(before, "visit").due) == show("2026-11-24T08:00"));
+  const auto after = engine().evaluate(t, at("2026-11-23T11:30"));
+  CHECK(after.tier == "D");
+  CHECK(target(after, "visit").goal == std::chrono::hours{7});
+  CHECK(show(target(after, "visit").due) == show("2026-11-24T08:00"));
+  // At Monday 18:00 all 7 h have run, and the target is not breached until its due instant.
+  const auto evening = engine().evaluate(t, at("2026-11-23T20:00"));
+  CHECK(target(evening, "visit").state == sla::TargetState::running);
+  CHECK(target(evening, "visit").remaining == std::chrono::seconds{0});
+}
+
+TEST_CASE("A change after the goal's time has run does not fire at_breach before the due") {
+  // visit (bd+1@08:00) from Monday 10:00 has run its 7h at 18:00 and is due Tuesday 08:00. A
+  // severity change at 20:00 keeps that goal; its at_breach level still waits for 08:00.
+  const auto e = engine().evaluate(
+      ticket("visits", "C", "sev2", "2026-11-23T10:00", {{"2026-11-23T20:00", "severity:sev1"}}),
+      at("2026-11-23T21:00"));
+  CHECK(target(e, "visit").state == sla::TargetState::running);
+  CHECK_FALSE(level(e, "visit", 1).fired);
+  CHECK(show(level(e, "visit", 1).at) == show("2026-11-24T08:00"));
+  CHECK(show(e.next_wakeup) == show("2026-11-24T08:00"));
+}
+
+TEST_CASE("after: D fires when D has run even when D is the goal's length") {
+  // visit (bd+1@08:00) from Monday 10:00: L = 7h, run by Monday 18:00, due Tuesday 08:00. The
+  // level `after: 7h` fires when 7h have run; only the breach waits for the due instant.
+  const auto e =
+      engine().evaluate(ticket("visits", "C", "sev2", "2026-11-23T10:00"), at("2026-11-23T18:30"));
+  CHECK(level(e, "visit", 2).fired);
+  CHECK(show(level(e, "visit", 2).at) == show("2026-11-23T18:00"));
+  CHECK_FALSE(level(e, "visit", 1).fired);
+  CHECK(show(level(e, "visit", 1).at) == show("2026-11-24T08:00"));
+}
+
+TEST_CASE("A level on the business clock counts business time under a goal in calendar days") {
+  // `daily` (1cd) counts on the wall clock; its first level says `clock: business` (cn-office):
+  // 30m from Friday 17:45 = 17:45-18:00 and Monday 09:00-09:15. The second level has no clock
+  // and counts on the cycle's: 30 real minutes.
+  const auto e =
+      engine().evaluate(ticket("visits", "C", "sev2", "2026-11-20T17:45"), at("2026-11-20T17:50"));
+  CHECK(show(target(e, "daily").due) == show("2026-11-21T17:45"));
+  CHECK(show(level(e, "daily", 1).at) == show("2026-11-23T09:15"));
+  CHECK(show(level(e, "daily", 2).at) == show("2026-11-20T18:15"));
+}
+
+TEST_CASE("A level on its own clock fires when that clock's time is reached and not at the due") {
+  // `watchdog` runs 4h on cn-24x7 from Friday 16:00: due 20:00. Its level counts 2h on the
+  // tier's cn-office: 16:00-18:00, all the office time before the due, so it fires at 18:00.
+  const auto e =
+      engine().evaluate(ticket("visits", "C", "sev2", "2026-11-20T16:00"), at("2026-11-20T16:30"));
+  CHECK(show(target(e, "watchdog").due) == show("2026-11-20T20:00"));
+  CHECK(show(level(e, "watchdog", 1).at) == show("2026-11-20T18:00"));
 }
 
 TEST_CASE("An escalation that raises the severity shortens another target's goal") {
@@ -350,6 +537,24 @@ TEST_CASE("An escalation that raises the severity shortens another target's goal
   CHECK(show(target(e, "restarted", 2).due) == show("2026-11-23T12:00"));
   // The optional target applies to sev1 only: it starts at the change.
   CHECK(show(target(e, "second_line").started) == show("2026-11-23T10:00"));
+}
+
+TEST_CASE("A level that restarts its own target reports its effects on the cycle that fired") {
+  // sev2 from Monday 09:00: after 30m the level raises to sev1 and hands the ticket up; the
+  // target restarts on the change, so cycle 1 ends at 09:30 and cycle 2 (1h) starts then.
+  const auto e = engine().evaluate(ticket("self_raise", "C", "sev2", "2026-11-23T09:00"),
+                                   at("2026-11-23T09:45"));
+  const auto& fired = level(e, "callback", 1, 1);
+  CHECK(fired.fired);
+  CHECK(fired.severity_effect == sla::SeverityEffect::changed);
+  CHECK(fired.severity == "sev1");
+  CHECK(fired.assignee == "service_manager");
+  CHECK(target(e, "callback", 1).state == sla::TargetState::met);
+  const auto& next = level(e, "callback", 1, 2);  // cycle 2's level: 30m from 09:30
+  CHECK_FALSE(next.fired);
+  CHECK(show(next.at) == show("2026-11-23T10:00"));
+  CHECK(next.severity.empty());
+  CHECK(next.assignee.empty());
 }
 
 TEST_CASE("Raising the severity past the most severe is a reported no-op") {
@@ -525,4 +730,63 @@ TEST_CASE("Evaluation is deterministic whatever the number of threads") {
   for (std::size_t k = 0; k < 4; ++k) threads.emplace_back([&, k] { run(k, 4, four); });
   for (auto& th : threads) th.join();
   CHECK(one == four);
+}
+
+TEST_CASE("goal: due(x) is due whenever x is, and follows x's pauses") {
+  // sev2 from Monday 09:00: fix (8h) is due 18:00. Remote work fails at 11:00: on_site starts
+  // and is due when fix is, 18:00; its goal is the office time 11:00–18:00 = 6h.
+  const auto t =
+      ticket("mail", "C", "sev2", "2026-11-23T09:00", {{"2026-11-23T11:00", "remote_failed"}});
+  const auto e = engine().evaluate(t, at("2026-11-23T11:30"));
+  CHECK(show(target(e, "on_site").started) == show("2026-11-23T11:00"));
+  CHECK(show(target(e, "on_site").due) == show("2026-11-23T18:00"));
+  CHECK(target(e, "on_site").goal == std::chrono::hours{6});
+  CHECK(show(level(e, "on_site", 1).at) == show("2026-11-23T18:00"));
+  // fix waits for the customer from 11:30 to 14:00 (2.5h used): on_site has no due instant
+  // meanwhile, then fix's 5.5h left run 14–18 and Tuesday 09–10:30.
+  auto paused = t;
+  paused.events.push_back({at("2026-11-23T11:30"), "waiting_customer", ""});
+  paused.events.push_back({at("2026-11-23T14:00"), "customer_replied", ""});
+  const auto during = engine().evaluate(paused, at("2026-11-23T13:00"));
+  CHECK(target(during, "on_site").state == sla::TargetState::running);
+  CHECK_FALSE(target(during, "on_site").due.has_value());
+  CHECK_FALSE(level(during, "on_site", 1).at.has_value());
+  const auto after = engine().evaluate(paused, at("2026-11-23T15:00"));
+  CHECK(show(target(after, "fix").due) == show("2026-11-24T10:30"));
+  CHECK(show(target(after, "on_site").due) == show("2026-11-24T10:30"));
+  CHECK(show(after.next_wakeup) == show("2026-11-24T10:30"));
+}
+
+TEST_CASE("goal: due(x) of a target that starts after x's due instant is breached as it starts") {
+  // sev1: fix (4h) is due Monday 14:00; remote work fails at 15:00.
+  const auto e = engine().evaluate(
+      ticket("mail", "C", "sev1", "2026-11-23T09:00", {{"2026-11-23T15:00", "remote_failed"}}),
+      at("2026-11-23T15:00"));
+  const auto& on_site = target(e, "on_site");
+  CHECK(on_site.state == sla::TargetState::breached);
+  CHECK(show(on_site.due) == show("2026-11-23T14:00"));
+  CHECK(show(on_site.breached_at) == show("2026-11-23T15:00"));
+  CHECK(on_site.goal == std::chrono::seconds{0});
+  CHECK(level(e, "on_site", 1).fired);
+}
+
+TEST_CASE("An on: level fires at its event while its target runs, once") {
+  const auto e = engine().evaluate(
+      ticket("mail", "C", "sev2", "2026-11-23T09:00",
+             {{"2026-11-23T09:30", "customer_called"}, {"2026-11-23T10:00", "customer_called"}}),
+      at("2026-11-23T10:30"));
+  const auto& call_back = level(e, "remote", 1);
+  CHECK(call_back.fired);
+  CHECK(show(call_back.at) == show("2026-11-23T09:30"));
+  // Before its event it has no instant (nothing can say when it comes) and no wakeup.
+  const auto before =
+      engine().evaluate(ticket("mail", "C", "sev2", "2026-11-23T09:00"), at("2026-11-23T09:10"));
+  CHECK_FALSE(level(before, "remote", 1).fired);
+  CHECK_FALSE(level(before, "remote", 1).at.has_value());
+  // After its target stopped, the event fires nothing.
+  const auto stopped = engine().evaluate(
+      ticket("mail", "C", "sev2", "2026-11-23T09:00",
+             {{"2026-11-23T09:20", "remote_failed"}, {"2026-11-23T09:30", "customer_called"}}),
+      at("2026-11-23T10:30"));
+  CHECK_FALSE(level(stopped, "remote", 1).fired);
 }

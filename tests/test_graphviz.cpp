@@ -35,7 +35,7 @@ sla::Policy policy(std::string id, std::vector<sla::TargetRule> targets) {
   return p;
 }
 
-// The ladder and the `maintenance` policy of SPEC §3.
+// The ladder and the `maintenance` policy of docs/semantics.md §3.
 std::vector<sla::Role> spec_roles() {
   return {{"engineer", "service_manager"},
           {"service_manager", "implementation_manager"},

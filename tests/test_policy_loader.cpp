@@ -1,6 +1,6 @@
-// Loading roles, severities and policies (SPEC §3): the SPEC's example gives exactly the model it
-// describes, goals expand per (tier, severity), names resolve across files, warnings can be
-// silenced where an agreement means them, and a loaded RuleSet answers from many threads.
+// Loading roles, severities and policies (docs/semantics.md §3): the format's example gives exactly
+// the model it describes, goals expand per (tier, severity), names resolve across files, warnings
+// can be silenced where an agreement means them, and a loaded RuleSet answers from many threads.
 #include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
@@ -74,7 +74,7 @@ severities:
 
 }  // namespace
 
-TEST_CASE("the SPEC's example loads clean into exactly the model it describes", "[rules]") {
+TEST_CASE("the format's example loads clean into exactly the model it describes", "[rules]") {
   const auto result = sla::load_rules({kData + "/valid/policy_spec_example.yaml"});
   INFO(all_diagnostics(result));
   REQUIRE(result.ok());
@@ -196,7 +196,7 @@ TEST_CASE("the SPEC's example loads clean into exactly the model it describes", 
 
     const auto& after = t.escalation[1];
     CHECK(after.trigger.kind == Trigger::after);
-    CHECK(after.trigger.duration == sla::parse_duration_or_throw("30m"));
+    CHECK(after.trigger.duration == sla::parse_duration("30m"));
     REQUIRE(after.actions.size() == 1);
     CHECK(after.actions[0].kind == Action::escalate);
     CHECK(after.actions[0].steps == 1);
@@ -212,7 +212,7 @@ TEST_CASE("the SPEC's example loads clean into exactly the model it describes", 
 
     const auto& late = t.escalation[3];
     CHECK(late.trigger.kind == Trigger::after_breach);
-    CHECK(late.trigger.duration == sla::parse_duration_or_throw("24h"));
+    CHECK(late.trigger.duration == sla::parse_duration("24h"));
     REQUIRE(late.actions.size() == 1);
     CHECK(late.actions[0].kind == Action::action);
     CHECK(late.actions[0].name == "provide_backup_equipment");
@@ -426,6 +426,55 @@ TEST_CASE("a misspelt key is one error, not also a missing key or a missing trig
 )",
                                                   "x.yaml");
   CHECK(codes_of(result) == std::vector<std::string>{"SLA002", "SLA002"});
+}
+
+TEST_CASE("escalation percentages are whole numbers from 0% to 10000%, never rounded", "[rules]") {
+  auto with_at = [](const std::string& at) {
+    return sla::load_rules_from_string(kPrelude + R"(policies:
+  - id: p
+    tiers: {A: {calendar: always}}
+    targets:
+      resolution:
+        start: created
+        stop: resolved
+        goal: 8h
+        escalation: [{at: )" + at + R"(, notify: [engineer]}]
+)",
+                                       "x.yaml");
+  };
+  for (const auto& [text, percent] :
+       {std::pair{"0%", 0}, {"50%", 50}, {"050%", 50}, {"150%", 150}, {"10000%", 10000}}) {
+    INFO(text);
+    const auto result = with_at(text);
+    INFO(all_diagnostics(result));
+    REQUIRE(result.ok());
+    const auto& level = result.rules->policies().at(0).targets.at(0).escalation.at(0);
+    CHECK(level.trigger.kind == Trigger::at_percent);
+    CHECK(level.trigger.percent == percent);
+  }
+  const struct {
+    const char* text;
+    const char* message;
+  } refused[] = {
+      {"12.5%", "'at' must be a whole percentage of the goal like 12% or 150%, not '12.5%'"},
+      {"50.0%", "'at' must be a whole percentage of the goal like 12% or 150%, not '50.0%'"},
+      {"12.5", "'at' must be a whole percentage of the goal like 12% or 150%, not '12.5'"},
+      {"10001%", "'at' is at most 10000% (a hundred times the goal), not '10001%'"},
+      {"99999999999%", "'at' is at most 10000% (a hundred times the goal), not '99999999999%'"},
+      {"'-5%'",
+       "'at' must be a percentage of the goal like 50% (not negative, may exceed 100%), not "
+       "'-5%'"},
+      {"'.%'",
+       "'at' must be a percentage of the goal like 50% (not negative, may exceed 100%), not "
+       "'.%'"},
+  };
+  for (const auto& r : refused) {
+    INFO(r.text);
+    const auto result = with_at(r.text);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].code == "SLA253");
+    CHECK(result.diagnostics[0].message == r.message);
+  }
 }
 
 TEST_CASE("one RuleSet with policies answers from several threads at once", "[rules]") {

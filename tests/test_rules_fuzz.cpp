@@ -3,7 +3,7 @@
 // changed, the text cut short, YAML punctuation inserted, a word replaced by another — and
 // loaded. Whatever the damage, a load must come back with diagnostics or rules (never an
 // exception, an internal error or a hang), and with rules exactly when no diagnostic is an
-// error (SPEC §7).
+// error (docs/semantics.md §7).
 //
 // The seed is fixed, so a failure repeats; SLA_FUZZ_SEED=<n> explores other seeds and
 // SLA_FUZZ_VERBOSE=1 prints how many mutants loaded and how many were rejected. A failure shows

@@ -1,5 +1,5 @@
-// Loading rules files (SPEC §3): valid files load, extends and include mean what rules/README.md
-// says, the bundled calendars give the right days, and a RuleSet is safe to share.
+// Loading rules files (docs/semantics.md §3): valid files load, extends and include mean what
+// rules/README.md says, the bundled calendars give the right days, and a RuleSet is safe to share.
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers.hpp>
 
@@ -203,7 +203,7 @@ TEST_CASE("a file included twice through different paths is read once", "[rules]
   CHECK(twice.diagnostics.empty());
 }
 
-TEST_CASE("the calendars of the SPEC example load as written", "[rules]") {
+TEST_CASE("the calendars of the format example load as written", "[rules]") {
   const auto result = sla::load_rules({kData + "/valid/policy_spec_example.yaml"});
   INFO(all_diagnostics(result));
   REQUIRE(result.ok());
@@ -217,7 +217,8 @@ TEST_CASE("the calendars of the SPEC example load as written", "[rules]") {
   CHECK(hours_on(result.rules->calendar("always"), "2026-12-25") == "00:00-24:00");
 }
 
-TEST_CASE("windows crossing midnight and 24:00 closes are read as the SPEC says", "[rules]") {
+TEST_CASE("windows crossing midnight and 24:00 closes are read as docs/semantics.md says",
+          "[rules]") {
   const auto rules = load_ok(R"(
 version: 1
 calendars:
@@ -337,4 +338,53 @@ calendars:
         "x.yaml:7:28: warning: make-up working day 2026-10-12 is a Monday that calendar 'office' "
         "is open on anyway; is the date right? [SLA114]\n");
   CHECK(result.rules->calendar("office").is_business_day(sla::parse_date("2026-10-05")));
+}
+
+TEST_CASE("time_zone takes the offsets an instant ends with, +08 included", "[rules]") {
+  const auto rules = load_ok(R"(version: 1
+calendars:
+  short: {time_zone: "+08", hours: {mon-fri: ["09:00-17:00"]}}
+  compact: {time_zone: "+0545", hours: {mon-fri: ["09:00-17:00"]}}
+  long: {time_zone: "-03:30", hours: {mon-fri: ["09:00-17:00"]}}
+)");
+  const sla::Instant t = sla::parse_instant("2026-11-23T12:00:00Z", sla::TimeZone::utc());
+  CHECK(rules.calendar("short").time_zone().offset(t) == hours{8});
+  CHECK(rules.calendar("compact").time_zone().offset(t) == hours{5} + minutes{45});
+  CHECK(rules.calendar("long").time_zone().offset(t) == -(hours{3} + minutes{30}));
+  // The same instant written with either spelling of the offset.
+  CHECK(sla::parse_instant("2026-11-23T20:00+08", sla::TimeZone::utc()) == t);
+
+  const auto bad = sla::load_rules_from_string(R"(version: 1
+calendars:
+  office: {time_zone: "+25", hours: {mon-fri: ["09:00-17:00"]}}
+)",
+                                               "x.yaml");
+  REQUIRE(bad.diagnostics.size() == 1);
+  CHECK(bad.diagnostics[0].to_string() ==
+        "x.yaml:3:23: error: invalid time zone '+25': the UTC offset is out of range (expected an "
+        "offset like '+08:00', '+0800' or '+08', hours at most 18) [SLA104]\n");
+}
+
+TEST_CASE("holiday numbers are reported as written, negative and huge ones too", "[rules]") {
+  const auto result = sla::load_rules_from_string(R"(version: 1
+calendars:
+  office:
+    time_zone: UTC
+    hours: {mon-fri: ["09:00-17:00"]}
+    holidays:
+      - {yearly: {month: -5, day: 1}}
+      - {yearly: {month: 5, day: 99999999999}}
+      - {yearly: {month: 4, day: 31}}
+      - {yearly: {month: 11, weekday: thu, nth: -2}}
+)",
+                                                  "x.yaml");
+  std::vector<std::string> lines;
+  for (const auto& d : result.diagnostics) lines.push_back(d.to_string());
+  CHECK(lines == std::vector<std::string>{
+                     "x.yaml:7:26: error: month -5 is out of range (1-12) [SLA109]\n",
+                     "x.yaml:8:34: error: day 99999999999 is out of range [SLA109]\n",
+                     "x.yaml:9:34: error: there is no April 31 [SLA109]\n",
+                     "x.yaml:10:49: error: nth -2 is out of range (1-5, or -1 for the last) "
+                     "[SLA109]\n",
+                 });
 }

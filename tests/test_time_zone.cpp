@@ -101,6 +101,64 @@ TEST_CASE("an unknown time zone is an error naming the zone", "[time_zone]") {
   CHECK_THROWS_AS(sla::TimeZone::locate(""), sla::Error);
 }
 
+TEST_CASE("zone names and instants accept the same UTC offset spellings", "[time_zone]") {
+  // Z, ±HH, ±HHMM, ±HH:MM and ±HH:MM:SS, hours up to 18: `time_zone: "+08"` means what
+  // `--start 2026-11-20T19:00+08` means.
+  const sla::Instant noon = sla::parse_instant("2026-11-20T12:00:00Z", sla::TimeZone::utc());
+  const struct {
+    const char* text;
+    seconds offset;
+  } spellings[] = {{"Z", seconds{0}},
+                   {"z", seconds{0}},
+                   {"+08", hours{8}},
+                   {"-05", -hours{5}},
+                   {"+0800", hours{8}},
+                   {"+0545", hours{5} + minutes{45}},
+                   {"+08:00", hours{8}},
+                   {"-03:30", -(hours{3} + minutes{30})},
+                   {"+08:05:43", hours{8} + minutes{5} + seconds{43}},
+                   {"-00:00", seconds{0}},
+                   {"+18:00", hours{18}}};
+  for (const auto& s : spellings) {
+    INFO(s.text);
+    const sla::Parsed<sla::TimeZone> zone = sla::TimeZone::try_locate(s.text);
+    REQUIRE(zone);
+    CHECK(zone->name() == s.text);
+    CHECK(zone->offset(noon) == s.offset);
+    const std::string instant = std::string("2026-11-20T12:00:00") + s.text;
+    CHECK(sla::parse_instant(instant, sla::TimeZone::utc()) == noon - s.offset);
+  }
+  for (const char* bad : {"+8", "+8:00", "+080", "+08:0", "+08:00:0", "+19", "+08:60", "+08:00:60",
+                          "+08:00x", "+0800:00", "+", "Zulu time"}) {
+    INFO(bad);
+    const sla::Parsed<sla::TimeZone> zone = sla::TimeZone::try_locate(bad);
+    CHECK_FALSE(zone);
+    CHECK_THAT(zone.error, ContainsSubstring(std::string("'") + bad + "'"));
+    const std::string instant = std::string("2026-11-20T12:00:00") + bad;
+    CHECK_FALSE(sla::try_parse_instant(instant, sla::TimeZone::utc()));
+  }
+  // An IANA name that starts with a letter of the grammar is still a name.
+  CHECK(sla::TimeZone::try_locate("Zulu"));
+}
+
+TEST_CASE("try_locate returns the message locate throws, and says why an offset is wrong",
+          "[time_zone]") {
+  const sla::Parsed<sla::TimeZone> unknown = sla::TimeZone::try_locate("Asia/Shangai");
+  CHECK_FALSE(unknown);
+  CHECK(unknown.error ==
+        "unknown time zone 'Asia/Shangai' (expected an IANA name like 'Asia/Shanghai' or an "
+        "offset like '+08:00')");
+  CHECK_THROWS_WITH(sla::TimeZone::locate("Asia/Shangai"), unknown.error);
+  CHECK_THAT(sla::TimeZone::try_locate("+25:00").error,
+             ContainsSubstring("'+25:00'") && ContainsSubstring("out of range"));
+  CHECK_THAT(sla::TimeZone::try_locate("+8:00").error, ContainsSubstring("malformed"));
+  CHECK_THAT(sla::TimeZone::try_locate("").error, ContainsSubstring("empty time zone name"));
+  const sla::Parsed<sla::TimeZone> shanghai = sla::TimeZone::try_locate("Asia/Shanghai");
+  REQUIRE(shanghai);
+  CHECK(shanghai.error.empty());
+  CHECK(*shanghai == sla::TimeZone::locate("Asia/Shanghai"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // sla/iso8601.hpp
 
@@ -204,6 +262,40 @@ TEST_CASE("parse_time_of_day reads HH:MM from 00:00 to 24:00", "[iso8601]") {
   CHECK(sla::parse_time_of_day("24:00") == minutes{1440});
   for (const char* bad : {"24:01", "25:00", "12:60", "7:00", "07:0", "0700", "07:00:00", ""})
     CHECK_THROWS_WITH(sla::parse_time_of_day(bad), ContainsSubstring(std::string("'") + bad + "'"));
+}
+
+TEST_CASE("the try_parse forms return the value, or the message the parse forms throw",
+          "[iso8601]") {
+  const auto sh = sla::TimeZone::locate("Asia/Shanghai");
+  const sla::Parsed<sla::Instant> t = sla::try_parse_instant("2026-11-20T19:00", sh);
+  REQUIRE(t);
+  CHECK(t.error.empty());
+  CHECK(utc(*t) == "2026-11-20T11:00:00+00:00");
+  const sla::Parsed<sla::Date> d = sla::try_parse_date("2026-11-20");
+  REQUIRE(d);
+  CHECK(sla::format_date(*d) == "2026-11-20");
+  const sla::Parsed<minutes> m = sla::try_parse_time_of_day("09:30");
+  REQUIRE(m);
+  CHECK(*m == minutes{570});
+
+  const auto bad_t = sla::try_parse_instant("2026-11-20T19:00:00.5Z", sh);
+  CHECK_FALSE(bad_t);
+  CHECK_THAT(bad_t.error, ContainsSubstring("fractional seconds"));
+  CHECK_THROWS_WITH(sla::parse_instant("2026-11-20T19:00:00.5Z", sh), bad_t.error);
+  CHECK_THAT(sla::try_parse_instant("2026-11-20T19:00:00 +08:00", sh).error,
+             ContainsSubstring("unexpected text after the time"));
+  CHECK_THAT(sla::try_parse_instant("2026-11-20T19:00:00+08:00x", sh).error,
+             ContainsSubstring("unexpected text after the UTC offset"));
+  CHECK_THAT(sla::try_parse_instant("2026-11-20T19:00:00+19:00", sh).error,
+             ContainsSubstring("the UTC offset is out of range"));
+  const auto bad_d = sla::try_parse_date("2026-02-30");
+  CHECK_FALSE(bad_d);
+  CHECK(bad_d.error == "invalid date '2026-02-30' (expected an existing date as YYYY-MM-DD)");
+  CHECK_THROWS_WITH(sla::parse_date("2026-02-30"), bad_d.error);
+  const auto bad_m = sla::try_parse_time_of_day("24:01");
+  CHECK_FALSE(bad_m);
+  CHECK(bad_m.error == "invalid time of day '24:01' (expected HH:MM from 00:00 to 24:00)");
+  CHECK_THROWS_WITH(sla::parse_time_of_day("24:01"), bad_m.error);
 }
 
 TEST_CASE("format_local writes a civil time without offset, before 1970 too", "[iso8601]") {

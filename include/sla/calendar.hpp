@@ -1,4 +1,4 @@
-// sla/calendar.hpp — a compiled business-hours calendar and its arithmetic (SPEC §2).
+// sla/calendar.hpp — a compiled business-hours calendar and its arithmetic (docs/semantics.md §2).
 //
 // A Calendar answers "when is 4 business hours after this instant?" and "how much business time
 // lies between these two instants?" exactly, across weekends, lunch breaks, overnight windows,
@@ -62,7 +62,7 @@ enum class RollConvention { following, preceding, modified_following, modified_p
 
 /// An open window on the time line, with its civil reading.
 struct OpenWindow {
-  Date day{};               ///< the local date that owns the window (the date it opens on)
+  Date day{};  ///< the local date that owns the window (the date it opens on)
   Instant open{};
   Instant close{};
   LocalTime local_open{};
@@ -82,9 +82,11 @@ struct DaySchedule {
 
 class Calendar {
  public:
-  /// Validates and compiles a definition. Throws sla::Error naming the problem: an unknown time
-  /// zone, a malformed window, overlapping or touching windows within a day, or a calendar that
-  /// can never open (no weekly hours, no make-up days, no overrides with hours).
+  /// Validates and compiles a definition. Throws sla::Error for the first problem check() finds
+  /// (sla/calendar_check.hpp: an unknown time zone, a malformed window, overlapping or touching
+  /// windows within a day, a holiday rule out of range, a calendar that can never open), naming
+  /// the calendar and the place: "calendar 'office': mon: windows 09:00-12:30 and 12:00-18:00
+  /// overlap".
   static Calendar compile(const CalendarDefinition& definition);
 
   const std::string& id() const;

@@ -16,13 +16,13 @@
 // on that day removes all of it, a holiday on the next day does not.
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "sla/time.hpp"
+#include "sla/weekly.hpp"
 
 namespace sla {
 
@@ -42,6 +42,9 @@ struct LocalWindow {
 };
 
 using DayWindows = std::vector<LocalWindow>;
+
+/// A calendar's weekly template: weekly[std::chrono::Monday] are Monday's windows.
+using WeeklyHours = Weekly<DayWindows>;
 
 /// How a yearly holiday that falls on a weekend is observed.
 enum class Observance {
@@ -66,10 +69,10 @@ struct HolidayRule {
   Date last{};
 
   // Kind::yearly_fixed / yearly_weekday
-  unsigned month = 1;          ///< 1..12
-  unsigned day = 1;            ///< yearly_fixed: 1..31
+  int month = 1;                   ///< 1..12
+  int day = 1;                     ///< yearly_fixed: 1..31
   std::chrono::weekday weekday{};  ///< yearly_weekday
-  int nth = 1;                 ///< yearly_weekday: 1..5, or -1 for the last
+  int nth = 1;                     ///< yearly_weekday: 1..5, or -1 for the last
   Observance observed = Observance::none;
   std::optional<int> since_year;  ///< the rule applies from this year on (inclusive)
   std::optional<int> until_year;  ///< ... up to this year (inclusive)
@@ -90,8 +93,7 @@ struct DateOverride {
 struct CalendarDefinition {
   std::string id;
   std::string time_zone = "UTC";  ///< IANA name or fixed offset ("+08:00")
-  /// The weekly template, indexed by std::chrono::weekday::c_encoding() (0 = Sunday).
-  std::array<DayWindows, 7> weekly{};
+  WeeklyHours weekly{};           ///< the weekly template, by weekday
   std::vector<HolidayRule> holidays;
   std::vector<MakeUpDay> workdays;
   std::optional<DayWindows> workday_hours;

@@ -10,58 +10,74 @@
 // THE MODEL (rules/README.md, "How tickets are evaluated", says the same for rule authors)
 //
 // Clocks. A target counts *running time* on its clock: the tier's calendar (`business`), the
-// wall clock (an always-open calendar: real elapsed time) or a named calendar. A goal written in
+// wall clock (an always-open calendar in UTC: real elapsed time) or a named calendar. A goal in
 // calendar days (`3cd`) counts on the wall clock whatever the target's clock: N × 24 real hours,
 // also across DST. Running time excludes pauses. The goal's length L is the running time from
 // the start to the due instant: 4 h for `4h`; for `2bd`, `eobd+1`, `bd+1@10:00` the business
 // time from the start to the instant that duration gives, computed when the cycle starts.
+// `goal: due(x)`: the target is due whenever target x is (x's due while x runs, its last due
+// once x stopped, unknown while x is pending or paused); L is the running time from the start
+// to that instant, 0 when it lies before the start.
 //
 // Start. `created` = the ticket's creation; an event type = the first such event at or after
 // creation; met(x) = the instant target x stopped (in time or late); breached(x) = x's due
 // instant, if x was still running then. A target that has not started is `pending` (also when
 // it never can).
 //
-// Running. A target runs on [start, stop). While running, due = the instant running time
-// reaches L. The first `stop` condition after the start stops it: `met` if at or before the due
-// instant, `missed` if after. A running target is `breached` once now is strictly past its due
-// instant; `breached_at` = the due instant. A breach is sticky: a later change or pause never
-// un-breaches (a stop after a breach is `missed`).
+// Running. A target runs on [start, stop). The first `stop` condition after the start stops it:
+// `met` if at or before the due instant, `missed` if after. A running target is `breached` once
+// now is strictly past its due instant; `breached_at` = the due instant (reported from the
+// second after it). A breach is sticky: a later change or pause never un-breaches, and a stop
+// after a breach is `missed`. Only the breach is sticky: the due instant follows the goal.
+//
+// The due instant. While a cycle counts without a pause on one calendar, it is the instant the
+// goal gives from the start (`bd+1@08:00` is due at 08:00, although L is used up at the
+// previous close); otherwise it is the instant running time reaches L, counted from the last
+// resume or change (exactly 0 left: the next open instant). Unknown while paused.
 //
 // Pause / resume. A `pause` event stops the count: `due` is null and `remaining` is frozen; on
 // `resume` the due instant is recomputed from the remaining running time. A pause spanning the
-// old due instant does not breach.
+// old due instant does not breach. The pause belongs to the target: a cycle that a restart or a
+// change begins while it is paused begins paused.
 //
 // Cycles. A `restart` event ends the current cycle (met, or missed after its due) and starts the
 // next at the event; the goal's list gives each cycle's length, the last value repeats. Each
-// cycle is reported with its own levels.
+// cycle is reported with its own levels; an ended cycle keeps the due instant it had then.
 //
 // Changes. A `severity` or `tier` event changes the goal cell. With `on_severity_change:
 // recompute` (the default) the target keeps its start and elapsed time and applies the new goal
-// (a tier change also moves business clocks to the new tier's calendar from the change on); if
-// the new due instant is already past, the target is breached at the change instant
-// (breached_at = the change). With `restart` a new cycle starts at the change. An optional
-// target applies while the ticket's (tier, severity) has a goal cell: a change that removes the
-// cell ends the cycle as `cancelled`; one that adds it starts the target at the change if its
-// start condition has happened.
+// (a tier change also moves business clocks to the new tier's calendar from the change on,
+// running time carried over); if the new due instant is already past — also while paused, when
+// more than the new L has run — the target is breached at the change (breached_at = the
+// change). With `restart` a new cycle starts at the change. A change to the severity the ticket
+// already has changes nothing. An optional target applies while the ticket's (tier, severity)
+// has a goal cell: a change that removes the cell ends the cycle as `cancelled`; one that adds
+// it starts the target at the change if its start condition has happened. Such a target is
+// `pending` until its start condition happens and `not_applicable` once it has happened (or a
+// stop condition ended the wait) without a cell.
 //
 // Escalations. A level fires at most once per cycle, only while its target runs, at the instant
 // its trigger is reached:
 //   at: N%            running time reaches ceil(N × L / 100)            (the target's clock)
 //   after: D          running time reaches D                            (the level's clock)
 //   before_breach: D  running time reaches (running time at due) - D    (the level's clock)
-//   at_breach: true   the due instant (running time reaches L)
+//   at_breach: true   the due instant (also `at: 100%`)
 //   after_breach: D   running time reaches (running time at due) + D    (the level's clock)
-//   on: E             the first event of type E in the cycle
+//   on: E             the first event of type E while the target runs (no instant before it)
 // The level's clock is its `clock:`, else the target's; a D in calendar days counts on the wall
-// clock. A level whose instant a change moves into the past fires at the change instant; one
-// due at the instant the target stops does not fire. Actions: `notify` and `action` are
-// reported; `escalate: N` moves the assignee N rungs up the role ladder (from Ticket::assignee,
-// or the last `assign` event, or the first role no role escalates to; not past the top);
-// `raise_severity: N` / `set_severity: id` change the ticket's severity at the firing instant —
-// never past the most severe (then a no-op, SeverityEffect::unchanged) — for every target.
+// clock; a D in business days (`after: 1bd`) is the open time of those days on the level's
+// clock, from the start, or back from / on from the due instant. A level whose instant a change
+// moves into the past fires at the change instant; one due at the instant the target stops does
+// not fire. Actions: `notify` and `action` are reported; `escalate: N` moves the assignee N
+// rungs up the role ladder (from Ticket::assignee, or the last `assign` event, or the first role
+// no role escalates to; not past the top); `raise_severity: N` / `set_severity: id` change the
+// ticket's severity at the firing instant — never past the most severe (then a no-op,
+// SeverityEffect::unchanged) — for every target.
 //
-// Order at one instant: events in log order first, then levels and breaches, targets in the
-// policy's order, levels in list order. Events after `now` are not seen.
+// Order at one instant: events in log order first; then, one at a time, the first breach or
+// level due in the policy's target order (levels in list order), looked for again after each.
+// Starts and stops that an outcome causes (met(x), breached(x)) follow its own effects, in
+// order. Events after `now` are not seen, but the whole log is checked for the diagnostics.
 //
 // next_wakeup = the earliest instant strictly after `now` at which a state, due instant, start
 // or escalation would change without a new event (a level's instant; a due instant, and the
@@ -69,14 +85,17 @@
 // re-evaluates never misses a level and never fires one twice: a level is `fired` exactly when
 // its instant is <= now, so hosts deduplicate by (ticket, target, cycle, level).
 //
+// Reported numbers: elapsed and remaining on the cycle's clock (remaining is negative past the
+// due instant), percent = 100 × elapsed / L rounded to 0.1 (null while L is unknown or 0).
+//
 // Bad input never throws and is never guessed at. Evaluation diagnostics (code: meaning):
-//   unknown_policy, no_matching_policy, unknown_tier, unknown_severity   (errors: nothing is
-//       evaluated)
+//   unknown_policy, no_matching_policy, unknown_tier, unknown_severity, unknown_role   (errors
+//       on the ticket itself: nothing is evaluated)
 //   calendar_error       a deadline cannot be computed (outside the supported years; an error)
+//   change_limit         more than 10,000 + 100 × (events) breaches and levels: escalations that
+//                        keep changing the severity back and forth (an error)
 //   event_before_creation, event_out_of_order   (the event is ignored)
 //   unknown_severity, unknown_tier, unknown_role, missing_to   (on an event: it is ignored)
-//   change_limit         more than 10,000 internal changes at one ticket (a loop in the rules;
-//                        an error)
 #pragma once
 
 #include <memory>

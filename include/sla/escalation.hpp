@@ -2,7 +2,7 @@
 //
 // A level = a trigger + actions. Triggers are measured on the target's running clock (paused
 // time does not count):
-//   at: 50%             half of the goal has elapsed
+//   at: 50%             half of the goal has elapsed (whole percentages, 0% to 10000%)
 //   after: 30m          30 minutes of clock time since the target started
 //   before_breach: 1h   one hour of clock time before the due instant
 //   at_breach: true     at the due instant (same as at: 100%)
@@ -11,7 +11,7 @@
 // Actions: notify: [roles], escalate: N (N rungs up the role ladder), raise_severity: N,
 // set_severity: id, action: name (free-form, passed to the host system).
 //
-// Extension (SPEC-compatible, additive): `clock: <calendar id | business | wall>` on a level
+// Extension (additive): `clock: <calendar id | business | wall>` on a level
 // counts its `after` / `before_breach` / `after_breach` duration on another clock than the
 // target's — "escalation deadlines are counted on a 7 × 8 calendar" while the repair clock
 // runs 7 × 24.
@@ -27,8 +27,15 @@ namespace sla {
 
 struct EscalationTrigger {
   enum class Kind { at_percent, after, before_breach, at_breach, after_breach, on_event };
+  static constexpr int kMaxPercent = 10000;  ///< a hundred times the goal
+
   Kind kind = Kind::at_breach;
-  double percent = 100;    ///< Kind::at_percent (at_breach is 100)
+  /// Kind::at_percent: a whole percentage of the goal, 0 to kMaxPercent (at_breach is 100).
+  /// With D the clock time from the target's start to its due instant, the level fires at the
+  /// first whole second t of clock time with t × 100 >= D × percent: the exact threshold,
+  /// rounded up to the second (50% of a 1 s goal fires at 1 s, never before half of it has run).
+  /// Rule files write whole percentages ("50%"); "12.5%" is refused (SLA253), not rounded.
+  int percent = 100;
   DurationSpec duration{};  ///< after / before_breach / after_breach
   std::string event;        ///< on_event: the event type
 };

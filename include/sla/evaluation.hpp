@@ -3,7 +3,8 @@
 // One TargetOutcome per target and cycle (a periodic target, or one restarted, has several),
 // each with its escalation levels; the ticket's severity, tier and assignee at `now`; and
 // `next_wakeup`, the instant the host must look again. sla/engine.hpp defines every field's
-// meaning; sla/evaluation_json.hpp writes it as JSON.
+// meaning; sla/json.hpp writes it as JSON; sla/words.hpp has the words of its enums
+// (to_string(TargetState::met) is "met").
 //
 // Lifetime: names (ids of the policy, tier, severity, assignee, targets) and `rule` pointers are
 // views into the Engine's RuleSet. They stay valid as long as the Engine, or any copy of its
@@ -33,9 +34,6 @@ enum class TargetState {
   cancelled,       ///< ended because its goal stopped applying (a change removed an optional cell)
   not_applicable,  ///< an optional target without a goal cell for the ticket's tier and severity
 };
-
-/// "pending", "running", ..., "not_applicable" (the words of the JSON output).
-std::string_view to_string(TargetState state);
 
 /// What a fired level did to the ticket's severity.
 enum class SeverityEffect {

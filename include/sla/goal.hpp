@@ -5,6 +5,10 @@
 // 10m, then 30m, then hourly: `[10m, 30m, 1h]` — the last value repeats). Loading expands the
 // written shape into one cell per (tier, severity) it covers; a missing cell is a validation
 // error unless the target is `optional` (then the target does not apply to that ticket).
+//
+// A goal may also be another target's due instant, `goal: due(resolution)` ("the visit is due
+// when the fix is"): Shape::due_of_target, no cells; the target is due whenever the named
+// target of the same policy is (docs/semantics.md §4).
 #pragma once
 
 #include <string>
@@ -17,7 +21,7 @@ namespace sla {
 
 class Goal {
  public:
-  enum class Shape { single, by_tier, by_severity, by_tier_and_severity };
+  enum class Shape { single, by_tier, by_severity, by_tier_and_severity, due_of_target };
 
   struct Cell {
     std::string tier;                     ///< a tier id of the policy
@@ -29,7 +33,17 @@ class Goal {
   Goal(Shape shape, bool periodic, std::vector<Cell> cells)
       : shape_(shape), periodic_(periodic), cells_(std::move(cells)) {}
 
+  /// `goal: due(target)`: due when `target` is.
+  static Goal due_of(std::string target) {
+    Goal g;
+    g.shape_ = Shape::due_of_target;
+    g.due_of_ = std::move(target);
+    return g;
+  }
+
   Shape shape() const { return shape_; }
+  /// Shape::due_of_target: the target whose due instant this goal is; empty otherwise.
+  const std::string& due_of() const { return due_of_; }
   bool periodic() const { return periodic_; }
   const std::vector<Cell>& cells() const { return cells_; }
 
@@ -44,6 +58,7 @@ class Goal {
   Shape shape_ = Shape::single;
   bool periodic_ = false;
   std::vector<Cell> cells_;
+  std::string due_of_;
 };
 
 }  // namespace sla

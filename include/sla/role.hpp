@@ -1,4 +1,4 @@
-// sla/role.hpp — a rung of the escalation ladder (SPEC §3 `roles:`).
+// sla/role.hpp — a rung of the escalation ladder (rules/README.md, "roles").
 //
 // `escalate: N` hands a ticket N rungs up from the role that holds it, following escalates_to.
 // The ladder is a graph that must be acyclic (checked when loading).

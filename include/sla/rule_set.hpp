@@ -1,4 +1,4 @@
-// sla/rule_set.hpp — rules loaded from YAML files (SPEC §3).
+// sla/rule_set.hpp — rules loaded from YAML files (docs/semantics.md §3).
 //
 // load_rules() reads one or more files (and what they `include`), reports *every* problem it
 // finds as a Diagnostic, and returns a RuleSet only when there is no error. A RuleSet is an

@@ -1,5 +1,5 @@
 // sla/target_rule.hpp — one promise of a policy: response, remote fix, on-site arrival,
-// resolution, status updates, incident report ... (SPEC §3 `targets:`).
+// resolution, status updates, incident report ... (rules/README.md, "targets").
 //
 // A target's clock starts on a condition (an event type such as `created`, or another target's
 // outcome, `met(remote_fix)` / `breached(remote_fix)`), stops on the first of its stop

@@ -1,7 +1,19 @@
 // sla/time_zone.hpp — the bridge between civil and absolute time.
 //
 // A TimeZone is either an IANA zone read from the system tz database ("Asia/Shanghai",
-// "America/New_York", "UTC") or a fixed UTC offset written "+08:00" / "-05:30" / "Z".
+// "America/New_York", "UTC") or a fixed UTC offset.
+//
+// UTC offsets. One grammar, for zone names (`time_zone: "+08"`) and for the offset that ends an
+// ISO-8601 instant ("2026-11-20T19:00+08", sla/iso8601.hpp) alike:
+//   Z or z          UTC
+//   ±HH             "+08", "-05"
+//   ±HHMM           "+0800", "+0545"
+//   ±HH:MM          "+08:00", "-05:30"
+//   ±HH:MM:SS       "+08:05:43" (the local mean time some zones kept until the early 1900s;
+//                   format_instant writes offsets with seconds this way)
+// with HH at most 18 and MM, SS at most 59. A sign is required ("08:00" is not an offset), the
+// digits come in pairs ("+8:00" is not one), and "-00:00" is UTC. Anything else is looked up as
+// an IANA name.
 //
 // Converting civil → absolute is not one-to-one around DST changes. sla's rule, everywhere:
 //   * a civil time inside a spring-forward gap maps to the instant the gap ends
@@ -17,14 +29,20 @@
 #include <string>
 #include <string_view>
 
+#include "sla/parsed.hpp"
 #include "sla/time.hpp"
 
 namespace sla {
 
 class TimeZone {
  public:
-  /// Finds a zone by IANA name or fixed offset. Throws sla::Error naming `name` when the system
-  /// tz database does not know it (is the `tzdata` package installed?).
+  /// Finds a zone by UTC offset (the grammar above) or IANA name. On failure the message names
+  /// `name`: "unknown time zone 'Asia/Shangai' (expected an IANA name like 'Asia/Shanghai' or an
+  /// offset like '+08:00')" — a real zone reported unknown means the system tz database is
+  /// missing (is the `tzdata` package installed?).
+  static Parsed<TimeZone> try_locate(std::string_view name);
+
+  /// try_locate, throwing sla::Error with its message.
   static TimeZone locate(std::string_view name);
 
   /// UTC itself.

@@ -9,8 +9,10 @@
 
 #include "calendar/calendar_impl.hpp"
 #include "sla/calendar.hpp"
+#include "sla/calendar_check.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/words.hpp"
 
 namespace sla {
 namespace {
@@ -23,7 +25,8 @@ Instant instant(int64_t s) { return Instant{Seconds{s}}; }
 
 // Index of the first interval whose end is after t (the interval holding t, or the next one).
 std::size_t interval_after(const YearTable& y, int64_t t) {
-  return static_cast<std::size_t>(std::upper_bound(y.ends.begin(), y.ends.end(), t) - y.ends.begin());
+  return static_cast<std::size_t>(std::upper_bound(y.ends.begin(), y.ends.end(), t) -
+                                  y.ends.begin());
 }
 
 // P(t): business seconds in [y.begin, t), for t in [y.begin, y.end).
@@ -36,8 +39,8 @@ int64_t prefix(const YearTable& y, int64_t t) {
 // The instant u of table y with P(u) = target, the earliest one (lands on a close when the
 // target is a window's last second). Requires 0 < target <= total.
 int64_t earliest_with_prefix(const YearTable& y, int64_t target) {
-  const auto j = static_cast<std::size_t>(
-      std::lower_bound(y.cum.begin() + 1, y.cum.end(), target) - (y.cum.begin() + 1));
+  const auto j = static_cast<std::size_t>(std::lower_bound(y.cum.begin() + 1, y.cum.end(), target) -
+                                          (y.cum.begin() + 1));
   return y.starts[j] + (target - y.cum[j]);
 }
 
@@ -45,12 +48,43 @@ int64_t earliest_with_prefix(const YearTable& y, int64_t target) {
 // Requires 0 <= target < total.
 int64_t latest_with_prefix(const YearTable& y, int64_t target) {
   const auto last = y.cum.begin() + static_cast<std::ptrdiff_t>(y.interval_count());
-  const auto j = static_cast<std::size_t>(std::upper_bound(y.cum.begin(), last, target) - y.cum.begin()) - 1;
+  const auto j =
+      static_cast<std::size_t>(std::upper_bound(y.cum.begin(), last, target) - y.cum.begin()) - 1;
   return y.starts[j] + (target - y.cum[j]);
 }
 
 std::size_t day_index(const YearTable& y, detail::SysDays d) {
   return static_cast<std::size_t>((d - y.first_day).count());
+}
+
+// "calendar 'office': mon: windows 09:00-12:30 and 12:00-18:00 overlap": the problem, the
+// calendar and the place in the definition.
+std::string describe(const CalendarDefinition& d, const CalendarProblem& p) {
+  using Part = CalendarProblem::Part;
+  switch (p.part) {
+    case Part::calendar:
+      return fmt::format("calendar '{}' {}", d.id, p.message);
+    case Part::time_zone:
+      return fmt::format("calendar '{}': {}", d.id, p.message);
+    case Part::weekly:
+      return fmt::format("calendar '{}': {}: {}", d.id, to_string(p.weekday), p.message);
+    case Part::workday_hours:
+      return fmt::format("calendar '{}': workday_hours: {}", d.id, p.message);
+    case Part::workday:
+      return fmt::format("calendar '{}': workday {}: {}", d.id,
+                         format_date(d.workdays[p.index].date), p.message);
+    case Part::override_hours:
+      return fmt::format("calendar '{}': override {}: {}", d.id,
+                         format_date(d.overrides[p.index].date), p.message);
+    case Part::holiday: {
+      const std::string& name = d.holidays[p.index].name;
+      return fmt::format("calendar '{}': {}: {}", d.id,
+                         name.empty() ? fmt::format("holiday #{}", p.index + 1)
+                                      : fmt::format("holiday '{}'", name),
+                         p.message);
+    }
+  }
+  return fmt::format("calendar '{}': {}", d.id, p.message);
 }
 
 // A position in the sequence of business days: the k-th (0-based) business day of `year`.
@@ -129,12 +163,9 @@ const detail::YearTable& Calendar::Impl::previous(const YearTable& t, int& empty
 // Construction and accessors
 
 Calendar Calendar::compile(const CalendarDefinition& definition) {
-  TimeZone zone = TimeZone::locate(definition.time_zone);
-  auto impl = std::make_shared<Impl>(definition, std::move(zone));
-  if (!impl->rules.can_ever_open())
-    throw Error(fmt::format("calendar '{}' never opens: it has no weekly hours, make-up working "
-                            "days or overrides with hours", definition.id));
-  return Calendar(std::move(impl));
+  const std::vector<CalendarProblem> problems = check(definition);
+  if (!problems.empty()) throw Error(describe(definition, problems.front()));
+  return Calendar(std::make_shared<Impl>(definition, TimeZone::locate(definition.time_zone)));
 }
 
 const std::string& Calendar::id() const { return impl_->definition.id; }
@@ -174,9 +205,10 @@ Instant Calendar::roll_backward(Instant t) const {
 Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
   if (d == Seconds{0}) return roll_forward(t);
   if (d.count() > Impl::kMaxSpanSeconds || d.count() < -Impl::kMaxSpanSeconds)
-    throw Error(fmt::format("calendar '{}': a business duration of {} s cannot end within the "
-                            "supported years {}-{}", id(), d.count(), Impl::kFirstYear,
-                            Impl::kLastYear));
+    throw Error(
+        fmt::format("calendar '{}': a business duration of {} s cannot end within the "
+                    "supported years {}-{}",
+                    id(), d.count(), Impl::kFirstYear, Impl::kLastYear));
   const YearTable* y = &impl_->table_at(secs(t));
   int empty_run = 0;
   int64_t target = prefix(*y, secs(t)) + d.count();  // P(result), counted from y's start
@@ -257,10 +289,15 @@ Date Calendar::advance(Date date, int n, RollConvention roll) const {
   switch (roll) {
     case RollConvention::raise:
       if (!is_business_day(date))
-        throw Error(fmt::format("{} is not a business day of calendar '{}'", format_date(date), id()));
+        throw Error(
+            fmt::format("{} is not a business day of calendar '{}'", format_date(date), id()));
       [[fallthrough]];
-    case RollConvention::following: start = ordinal_of(*impl_, d, true); break;
-    case RollConvention::preceding: start = ordinal_of(*impl_, d, false); break;
+    case RollConvention::following:
+      start = ordinal_of(*impl_, d, true);
+      break;
+    case RollConvention::preceding:
+      start = ordinal_of(*impl_, d, false);
+      break;
     case RollConvention::modified_following:
     case RollConvention::modified_preceding: {
       const bool following_first = roll == RollConvention::modified_following;
@@ -280,7 +317,8 @@ Date Calendar::advance(Date date, int n, RollConvention roll) const {
 namespace {
 
 // The windows owned by `d`, as a contiguous range of the year table.
-std::pair<const OpenWindow*, const OpenWindow*> owned_windows(const Calendar::Impl& impl, detail::SysDays d) {
+std::pair<const OpenWindow*, const OpenWindow*> owned_windows(const Calendar::Impl& impl,
+                                                              detail::SysDays d) {
   const YearTable& y = table_of(impl, Date{d});
   const detail::DayEntry& e = y.days[day_index(y, d)];
   const OpenWindow* first = y.day_windows.data() + e.first_window;
@@ -315,7 +353,8 @@ detail::SysDays owner_of(const Calendar::Impl& impl, Instant t, bool closed_end)
 // A civil time of day on business day `d` (seconds since d's local midnight, may pass 24h),
 // clamped into d's windows: before the first open → it; after the last close → it; in a break
 // between windows → the next open (forward) or the previous close (backward).
-Instant clamp_into_day(const Calendar::Impl& impl, detail::SysDays d, Seconds time_of_day, bool forward) {
+Instant clamp_into_day(const Calendar::Impl& impl, detail::SysDays d, Seconds time_of_day,
+                       bool forward) {
   auto [first, last] = owned_windows(impl, d);
   const Instant candidate = impl.zone.to_instant(LocalTime{d.time_since_epoch()} + time_of_day);
   if (candidate <= first->open) return first->open;
@@ -334,7 +373,7 @@ Instant Calendar::add(Instant t, const DurationSpec& d, Landing landing) const {
   Instant result{};
   switch (d.kind) {
     case Kind::business:
-      // "-0h" is roll_backward(t) (SPEC §2.1), which seconds alone cannot say.
+      // "-0h" is roll_backward(t) (docs/semantics.md §2.1), which seconds alone cannot say.
       if (d.business == Seconds{0} && d.backward) return roll_backward(t);
       return add(t, d.business, landing);
     case Kind::calendar_days: {
@@ -357,7 +396,8 @@ Instant Calendar::add(Instant t, const DurationSpec& d, Landing landing) const {
       const Instant t0 = roll_forward(t);
       const detail::SysDays owner = owner_of(*impl_, t0, false);
       const detail::SysDays target{advance(Date{owner}, d.days, RollConvention::following)};
-      if (d.kind == Kind::business_day_at) return impl_->zone.to_instant(LocalTime{target.time_since_epoch()} + d.at);
+      if (d.kind == Kind::business_day_at)
+        return impl_->zone.to_instant(LocalTime{target.time_since_epoch()} + d.at);
       result = (owned_windows(*impl_, target).second - 1)->close;
       break;
     }

@@ -1,19 +1,12 @@
 #include "calendar/day_rules.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <boost/date_time/gregorian/gregorian.hpp>
-
-#include "sla/error.hpp"
-#include "sla/iso8601.hpp"
 
 namespace sla::detail {
 namespace {
 
 namespace greg = boost::gregorian;
-using std::chrono::hours;
-using std::chrono::minutes;
 
 SysDays to_sys_days(const greg::date& d) {
   return SysDays{Date{std::chrono::year{static_cast<int>(d.year())},
@@ -21,16 +14,12 @@ SysDays to_sys_days(const greg::date& d) {
                       std::chrono::day{static_cast<unsigned>(d.day())}}};
 }
 
-std::string clock_text(minutes m) {
-  const auto h = m.count() / 60, mm = m.count() % 60;
-  return fmt::format("{:02}:{:02}", h, mm);
-}
-
 // The date a yearly rule gives in `year`, before the observance shift; nullopt when the rule
 // has no date that year (Feb 29 in a common year, a 5th weekday that does not exist).
 std::optional<SysDays> yearly_date(const HolidayRule& rule, int year) {
   if (rule.kind == HolidayRule::Kind::yearly_fixed) {
-    const Date d{std::chrono::year{year}, std::chrono::month{rule.month}, std::chrono::day{rule.day}};
+    const Date d{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(rule.month)},
+                 std::chrono::day{static_cast<unsigned>(rule.day)}};
     if (!d.ok()) return std::nullopt;
     return to_sys_days(greg::partial_date(static_cast<unsigned short>(rule.day),
                                           static_cast<unsigned short>(rule.month))
@@ -47,19 +36,23 @@ std::optional<SysDays> yearly_date(const HolidayRule& rule, int year) {
                            .get_date(static_cast<unsigned short>(year));
   // Boost answers "the 5th Monday" with the last one when there is no 5th: reject that.
   if (rule.nth == 5 && d.day() < 29) return std::nullopt;
-  if (static_cast<unsigned>(d.month()) != rule.month) return std::nullopt;
+  if (static_cast<int>(d.month()) != rule.month) return std::nullopt;
   return to_sys_days(d);
 }
 
 SysDays observe(SysDays date, Observance observed) {
-  const unsigned wd = std::chrono::weekday{date}.c_encoding();  // 0 Sun … 6 Sat
+  using std::chrono::days;
+  const std::chrono::weekday wd{date};
+  const bool saturday = wd == std::chrono::Saturday, sunday = wd == std::chrono::Sunday;
   switch (observed) {
-    case Observance::none: return date;
+    case Observance::none:
+      return date;
     case Observance::nearest_weekday:
-      return wd == 6 ? date - std::chrono::days{1} : wd == 0 ? date + std::chrono::days{1} : date;
-    case Observance::sunday_to_monday: return wd == 0 ? date + std::chrono::days{1} : date;
+      return saturday ? date - days{1} : sunday ? date + days{1} : date;
+    case Observance::sunday_to_monday:
+      return sunday ? date + days{1} : date;
     case Observance::next_weekday:
-      return wd == 6 ? date + std::chrono::days{2} : wd == 0 ? date + std::chrono::days{1} : date;
+      return saturday ? date + days{2} : sunday ? date + days{1} : date;
   }
   return date;
 }
@@ -94,72 +87,23 @@ const DayWindows* find_dated(const std::vector<std::pair<SysDays, DayWindows>>& 
 
 }  // namespace
 
-std::string format_window(const LocalWindow& window) {
-  return clock_text(window.open) + "-" +
-         clock_text(window.close > hours{24} ? window.close - hours{24} : window.close);
-}
-
-std::string check_day_windows(const DayWindows& windows) {
-  for (const auto& w : windows) {
-    if (w.open < minutes{0} || w.open >= hours{24} || w.close <= w.open ||
-        w.close > w.open + hours{24})
-      return fmt::format("malformed window {} (open must be 00:00-23:59 and the window at most "
-                         "24 hours long)", format_window(w));
-  }
-  DayWindows sorted = windows;
-  std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.open < b.open; });
-  for (size_t i = 1; i < sorted.size(); ++i) {
-    if (sorted[i].open <= sorted[i - 1].close)
-      return fmt::format("windows {} and {} {}", format_window(sorted[i - 1]),
-                         format_window(sorted[i]),
-                         sorted[i].open == sorted[i - 1].close ? "touch (merge them into one)"
-                                                               : "overlap");
-  }
-  return {};
-}
-
-DayRules::DayRules(const CalendarDefinition& def) : id_(def.id), weekly_(def.weekly), rules_(def.holidays) {
-  auto check = [&](const DayWindows& windows, const std::string& where) {
-    if (auto problem = check_day_windows(windows); !problem.empty())
-      throw Error(fmt::format("calendar '{}': {}: {}", id_, where, problem));
-  };
-  static constexpr const char* kDayNames[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-  for (unsigned d = 0; d < 7; ++d) {
-    check(weekly_[d], kDayNames[d]);
-    std::sort(weekly_[d].begin(), weekly_[d].end(), [](auto& a, auto& b) { return a.open < b.open; });
-  }
+DayRules::DayRules(const CalendarDefinition& def) : weekly_(def.weekly), rules_(def.holidays) {
+  const auto by_open = [](const LocalWindow& a, const LocalWindow& b) { return a.open < b.open; };
+  for (DayWindows& day : weekly_) std::sort(day.begin(), day.end(), by_open);
   if (def.workday_hours) {
     workday_hours_ = *def.workday_hours;
   } else {
-    for (unsigned k = 0; k < 7; ++k) {  // Monday, or the first later weekday that has hours
-      const auto& candidate = weekly_[(1 + k) % 7];
+    for (const DayWindows& candidate : weekly_) {  // Monday, or the first later weekday with hours
       if (!candidate.empty()) {
         workday_hours_ = candidate;
         break;
       }
     }
   }
-  check(workday_hours_, "workday_hours");
-  for (const auto& w : def.workdays)
-    if (w.hours) check(*w.hours, "workday " + format_date(w.date));
-  for (const auto& o : def.overrides) check(o.hours, "override " + format_date(o.date));
-  for (const auto& r : def.holidays) {
-    if (r.kind == HolidayRule::Kind::dates && (!r.first.ok() || !r.last.ok() || r.last < r.first))
-      throw Error(fmt::format("calendar '{}': holiday '{}' has an empty or invalid date range", id_, r.name));
-    if (r.kind != HolidayRule::Kind::dates && (r.month < 1 || r.month > 12))
-      throw Error(fmt::format("calendar '{}': holiday '{}' has month {} (expected 1-12)", id_, r.name, r.month));
-    if (r.kind == HolidayRule::Kind::yearly_fixed &&
-        !Date{std::chrono::year{2000}, std::chrono::month{r.month}, std::chrono::day{r.day}}.ok())
-      throw Error(fmt::format("calendar '{}': holiday '{}' has no day {} in month {}", id_, r.name, r.day, r.month));
-    if (r.kind == HolidayRule::Kind::yearly_weekday && (r.nth == 0 || r.nth < -1 || r.nth > 5 || !r.weekday.ok()))
-      throw Error(fmt::format("calendar '{}': holiday '{}' has nth {} (expected 1-5 or -1 for the last)", id_, r.name, r.nth));
-  }
   workdays_ = index_by_date(def.workdays, workday_hours_);
   overrides_ = index_by_date(def.overrides, closed_);
-  for (auto& entry : workdays_)
-    std::sort(entry.second.begin(), entry.second.end(), [](auto& a, auto& b) { return a.open < b.open; });
-  for (auto& entry : overrides_)
-    std::sort(entry.second.begin(), entry.second.end(), [](auto& a, auto& b) { return a.open < b.open; });
+  for (auto& entry : workdays_) std::sort(entry.second.begin(), entry.second.end(), by_open);
+  for (auto& entry : overrides_) std::sort(entry.second.begin(), entry.second.end(), by_open);
 }
 
 std::vector<HolidayDate> DayRules::holidays_between(SysDays first, SysDays last) const {
@@ -189,21 +133,13 @@ std::vector<HolidayDate> DayRules::holidays_between(SysDays first, SysDays last)
 }
 
 DayResolution DayRules::resolve(SysDays date, const std::vector<HolidayDate>& holidays) const {
-  if (const DayWindows* w = find_dated(overrides_, date)) return {DayKind::override_hours, nullptr, w};
-  if (const DayWindows* w = find_dated(workdays_, date)) return {DayKind::make_up_workday, nullptr, w};
+  if (const DayWindows* w = find_dated(overrides_, date))
+    return {DayKind::override_hours, nullptr, w};
+  if (const DayWindows* w = find_dated(workdays_, date))
+    return {DayKind::make_up_workday, nullptr, w};
   auto it = std::lower_bound(holidays.begin(), holidays.end(), HolidayDate{date, nullptr});
   if (it != holidays.end() && it->date == date) return {DayKind::holiday, it->name, &closed_};
-  return {DayKind::weekly, nullptr, &weekly_[std::chrono::weekday{date}.c_encoding()]};
-}
-
-bool DayRules::can_ever_open() const {
-  for (const auto& day : weekly_)
-    if (!day.empty()) return true;
-  for (const auto& [date, windows] : workdays_)
-    if (!windows.empty()) return true;
-  for (const auto& [date, windows] : overrides_)
-    if (!windows.empty()) return true;
-  return false;
+  return {DayKind::weekly, nullptr, &weekly_[std::chrono::weekday{date}]};
 }
 
 }  // namespace sla::detail

@@ -28,14 +28,14 @@ struct HolidayDate {
 /// What one date resolves to.
 struct DayResolution {
   DayKind kind = DayKind::weekly;
-  const std::string* name = nullptr;      ///< holiday name (kind == holiday)
-  const DayWindows* windows = nullptr;    ///< never null; may be empty
+  const std::string* name = nullptr;    ///< holiday name (kind == holiday)
+  const DayWindows* windows = nullptr;  ///< never null; may be empty
 };
 
 class DayRules {
  public:
-  /// Validates the windows (throws sla::Error naming the calendar and date/weekday) and indexes
-  /// the exceptions. Does not look at the time zone.
+  /// Indexes the exceptions of a definition that check() (sla/calendar_check.hpp) accepts.
+  /// Does not look at the time zone.
   explicit DayRules(const CalendarDefinition& definition);
 
   /// Every holiday date that the rules put in [first, last] (sorted, duplicates kept).
@@ -44,24 +44,13 @@ class DayRules {
   /// The windows of `date`; `holidays` must cover `date` (from holidays_between).
   DayResolution resolve(SysDays date, const std::vector<HolidayDate>& holidays) const;
 
-  /// True when some date can have open time (weekly hours, a make-up day, or an override).
-  bool can_ever_open() const;
-
  private:
-  std::string id_;
-  std::array<DayWindows, 7> weekly_;
+  WeeklyHours weekly_;
   DayWindows workday_hours_;
   std::vector<HolidayRule> rules_;
   std::vector<std::pair<SysDays, DayWindows>> workdays_;   // sorted by date, unique
   std::vector<std::pair<SysDays, DayWindows>> overrides_;  // sorted by date, unique
   DayWindows closed_;
 };
-
-/// Checks one day's windows: each 0 <= open < 24h, open < close <= open + 24h, and no two
-/// overlapping or touching. Returns an empty string when fine, else what is wrong.
-std::string check_day_windows(const DayWindows& windows);
-
-/// "09:00-12:00" (a close past midnight is shown as the next day's clock time, "22:00-06:00").
-std::string format_window(const LocalWindow& window);
 
 }  // namespace sla::detail

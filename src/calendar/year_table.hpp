@@ -29,9 +29,9 @@ struct DayEntry {
 
 struct YearTable {
   int year = 0;
-  SysDays first_day{};         ///< Jan 1 of `year`
-  std::int64_t begin = 0;      ///< instant (seconds since the epoch) of local Jan 1 00:00
-  std::int64_t end = 0;        ///< instant of local Jan 1 00:00 of year + 1
+  SysDays first_day{};     ///< Jan 1 of `year`
+  std::int64_t begin = 0;  ///< instant (seconds since the epoch) of local Jan 1 00:00
+  std::int64_t end = 0;    ///< instant of local Jan 1 00:00 of year + 1
   std::vector<std::int64_t> starts, ends;  ///< merged open intervals, clipped to [begin, end)
   std::vector<std::int64_t> cum;           ///< size starts.size() + 1
   std::vector<DayEntry> days;              ///< one per date of the year

@@ -1,5 +1,7 @@
 #include "args.hpp"
 
+#include "sla/suggest.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,11 +21,16 @@ std::vector<std::string> option_names(std::span<const OptionSpec> specs) {
   return names;
 }
 
+// The likely intended option or command (sla/suggest.hpp, the rules loader's "did you mean").
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& names) {
+  return closest_match(word, std::vector<std::string_view>(names.begin(), names.end()));
+}
+
 std::string unknown_option_message(std::string_view command, std::string_view word,
                                    std::span<const OptionSpec> specs) {
   std::string message = fmt::format("unknown option '{}' for 'sla {}'", word, command);
   const std::string_view flag = word.substr(0, word.find('='));
-  if (auto near = closest_match(flag, option_names(specs)))
+  if (auto near = closest(flag, option_names(specs)))
     message += fmt::format(" (did you mean '{}'?)", *near);
   return message;
 }
@@ -124,35 +131,6 @@ bool wants_help(std::span<const std::string> args) {
     if (word == "--help" || word == "-h") return true;
   }
   return false;
-}
-
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string>& candidates) {
-  // Levenshtein distance; a suggestion is offered within 2 edits and under half the word.
-  auto distance = [](std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      size_t diagonal = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j) {
-        const size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    return row[b.size()];
-  };
-  std::optional<std::string> best;
-  size_t best_distance = 3;
-  for (const auto& c : candidates) {
-    const size_t d = distance(word, c);
-    if (d < best_distance && d * 2 < std::max(word.size(), c.size())) {
-      best = c;
-      best_distance = d;
-    }
-  }
-  return best;
 }
 
 }  // namespace sla::cli

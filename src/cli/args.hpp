@@ -76,8 +76,4 @@ ParsedArgs parse_args(std::string_view command, std::span<const std::string> arg
 /// True when `args` asks for help (-h or --help before any "--").
 bool wants_help(std::span<const std::string> args);
 
-/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string>& candidates);
-
 }  // namespace sla::cli

@@ -1,4 +1,4 @@
-// sla add: a time plus a duration on a calendar's clock (SPEC §2.1, §2.2).
+// sla add: a time plus a duration on a calendar's clock (docs/semantics.md §2.1, §2.2).
 
 #include "command.hpp"
 #include "common.hpp"

@@ -1,4 +1,4 @@
-// sla advance: a date moved by N business days, numpy.busday_offset style (SPEC §2.1).
+// sla advance: a date moved by N business days, numpy.busday_offset style (docs/semantics.md §2.1).
 
 #include "command.hpp"
 #include "common.hpp"

@@ -1,4 +1,4 @@
-// sla between: the business seconds B(from, to), negative when to < from (SPEC §2.1).
+// sla between: the business seconds B(from, to), negative when to < from (docs/semantics.md §2.1).
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // sla roll: a time moved to the calendar's next open instant (--forward) or previous close
-// (--backward); a time already inside a window stays (SPEC §2.1).
+// (--backward); a time already inside a window stays (docs/semantics.md §2.1).
 
 #include "command.hpp"
 #include "common.hpp"

@@ -15,6 +15,7 @@
 #include "emit.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/words.hpp"
 
 namespace sla::cli {
 namespace {
@@ -29,20 +30,6 @@ std::string clock_text(LocalTime t, Date day, bool is_close) {
   std::string text = fmt::format("{:02}:{:02}", clock.hours().count(), clock.minutes().count());
   if (clock.seconds().count() != 0) text += fmt::format(":{:02}", clock.seconds().count());
   return text;
-}
-
-std::string_view kind_name(DayKind kind) {
-  switch (kind) {
-    case DayKind::weekly:
-      return "weekly";
-    case DayKind::holiday:
-      return "holiday";
-    case DayKind::make_up_workday:
-      return "make_up_workday";
-    case DayKind::override_hours:
-      return "override";
-  }
-  return "?";
 }
 
 std::string text_line(const DaySchedule& day) {
@@ -76,7 +63,7 @@ Json json_day(const DaySchedule& day, const TimeZone& zone) {
                        {"close_at", format_instant(w.close, zone)}});
   return {{"date", format_date(day.date)},
           {"weekday", weekday_name(day.date)},
-          {"kind", kind_name(day.kind)},
+          {"kind", to_string(day.kind)},
           {"name", day.name},
           {"windows", std::move(windows)}};
 }

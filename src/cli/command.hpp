@@ -57,5 +57,6 @@ int run_validate(const ParsedArgs& args, Io& io);
 int run_graph(const ParsedArgs& args, Io& io);
 int run_due(const ParsedArgs& args, Io& io);
 int run_evaluate(const ParsedArgs& args, Io& io);
+int run_test(const ParsedArgs& args, Io& io);
 
 }  // namespace sla::cli

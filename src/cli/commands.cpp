@@ -122,6 +122,15 @@ const Command kCommands[] = {
       {"json", "", "--ticket: print the JSON result (schema/evaluation.schema.json)"}},
      "",
      run_evaluate},
+    {"test",
+     "run policy test files: the deadlines tickets must get",
+     "Runs each policy test FILE (YAML: the rules under test and cases of tickets with what\n"
+     "their evaluation must show; rules/README.md, \"Policy tests\"). Prints every failing case\n"
+     "with the file:line:col of each failing expectation, expected vs actual, and a summary.\n"
+     "Exits with 1 when any case fails or any file cannot run.",
+     {{"junit", "OUT.xml", "also write the results as JUnit XML"}},
+     "FILE...",
+     run_test},
     {"graph",
      "Graphviz dot of the role ladder and target dependencies",
      "Prints a Graphviz digraph (render it with: dot -Tsvg) of the role ladder, an edge from\n"

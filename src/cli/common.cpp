@@ -7,18 +7,16 @@
 
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/words.hpp"
 
 namespace sla::cli {
 namespace {
 
-// Re-throws the library's message for `text` with the option in front of it.
-template <class Parse>
-auto with_option(std::string_view option, Parse&& parse) {
-  try {
-    return parse();
-  } catch (const Error& e) {
-    throw Error(fmt::format("--{}: {}", option, e.what()));
-  }
+// The parsed value, or sla::Error with the library's message behind the option's name.
+template <class T>
+T value_of(std::string_view option, Parsed<T> parsed) {
+  if (!parsed) throw Error(fmt::format("--{}: {}", option, parsed.error));
+  return std::move(*parsed.value);
 }
 
 }  // namespace
@@ -59,15 +57,15 @@ Error unknown_id(std::string_view kind, std::string_view kinds, std::string_view
 }
 
 Instant parse_time_value(std::string_view option, const std::string& text, const TimeZone& zone) {
-  return with_option(option, [&] { return parse_instant(text, zone); });
+  return value_of(option, try_parse_instant(text, zone));
 }
 
 Date parse_date_value(std::string_view option, const std::string& text) {
-  return with_option(option, [&] { return parse_date(text); });
+  return value_of(option, try_parse_date(text));
 }
 
 DurationSpec parse_duration_value(std::string_view option, const std::string& text) {
-  return with_option(option, [&] { return parse_duration_or_throw(text); });
+  return value_of(option, try_parse_duration(text));
 }
 
 int parse_int_value(std::string_view option, const std::string& text) {
@@ -86,42 +84,32 @@ int parse_int_value(std::string_view option, const std::string& text) {
   return value;
 }
 
+namespace {
+
+// "a, b or c": the words of an enum, for "expected ..." in a message.
+template <class Enum>
+std::string one_of() {
+  const auto all = words<Enum>();
+  return fmt::format("{} or {}", fmt::join(all.begin(), all.end() - 1, ", "), all.back());
+}
+
+}  // namespace
+
 Landing parse_landing_value(std::string_view option, const std::string& text) {
-  if (text == "close") return Landing::close;
-  if (text == "next_open") return Landing::next_open;
-  throw Error(fmt::format("--{}: invalid value '{}' (expected close or next_open)", option, text));
+  if (const auto landing = parse<Landing>(text)) return *landing;
+  throw Error(
+      fmt::format("--{}: invalid value '{}' (expected {})", option, text, one_of<Landing>()));
 }
 
 RollConvention parse_convention_value(std::string_view option, const std::string& text) {
-  for (const auto c :
-       {RollConvention::following, RollConvention::preceding, RollConvention::modified_following,
-        RollConvention::modified_preceding, RollConvention::raise})
-    if (text == convention_name(c)) return c;
-  throw Error(
-      fmt::format("--{}: invalid convention '{}' (expected following, preceding, "
-                  "modified_following, modified_preceding or raise)",
-                  option, text));
+  if (const auto convention = parse<RollConvention>(text)) return *convention;
+  throw Error(fmt::format("--{}: invalid convention '{}' (expected {})", option, text,
+                          one_of<RollConvention>()));
 }
 
-std::string_view landing_name(Landing landing) {
-  return landing == Landing::close ? "close" : "next_open";
-}
+std::string_view landing_name(Landing landing) { return to_string(landing); }
 
-std::string_view convention_name(RollConvention convention) {
-  switch (convention) {
-    case RollConvention::following:
-      return "following";
-    case RollConvention::preceding:
-      return "preceding";
-    case RollConvention::modified_following:
-      return "modified_following";
-    case RollConvention::modified_preceding:
-      return "modified_preceding";
-    case RollConvention::raise:
-      return "raise";
-  }
-  return "?";
-}
+std::string_view convention_name(RollConvention convention) { return to_string(convention); }
 
 std::string format_utc(Instant instant) {
   return format_local(LocalTime{instant.time_since_epoch()}) + "Z";

@@ -8,6 +8,7 @@
 #include "sla/duration_spec.hpp"
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/words.hpp"
 
 namespace sla::cli {
 namespace {

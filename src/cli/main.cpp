@@ -1,7 +1,7 @@
-// sla — the command-line tool (SPEC §5). main() finds the command in the table, parses its
-// options, runs it, and turns every failure into a message on stderr and an exit status
-// (0 ok, 1 rule files with errors, 2 anything else; see command.hpp). Nothing escapes:
-// any exception becomes "sla: error: ..." and status 2.
+// sla — the command-line tool (docs/semantics.md §5). main() finds the command in the table, parses
+// its options, runs it, and turns every failure into a message on stderr and an exit status (0 ok,
+// 1 rule files with errors, 2 anything else; see command.hpp). Nothing escapes: any exception
+// becomes "sla: error: ..." and status 2.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -12,6 +12,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "help.hpp"
+#include "sla/suggest.hpp"
 
 namespace sla::cli {
 namespace {
@@ -53,8 +54,8 @@ int dispatch(const std::vector<std::string>& argv, Io& io) {
 
   const Command* command = find_command(first);
   if (command == nullptr) {
-    std::vector<std::string> names;
-    for (const auto& c : commands()) names.emplace_back(c.name);
+    std::vector<std::string_view> names;
+    for (const auto& c : commands()) names.push_back(c.name);
     std::string message = first.rfind('-', 0) == 0
                               ? fmt::format("expected a command before option '{}'", first)
                               : fmt::format("unknown command '{}'", first);

@@ -31,26 +31,4 @@ Schedule Engine::due(std::string_view policy, std::string_view tier, std::string
   return result;
 }
 
-std::string_view to_string(TargetState state) {
-  switch (state) {
-    case TargetState::pending:
-      return "pending";
-    case TargetState::running:
-      return "running";
-    case TargetState::paused:
-      return "paused";
-    case TargetState::met:
-      return "met";
-    case TargetState::breached:
-      return "breached";
-    case TargetState::missed:
-      return "missed";
-    case TargetState::cancelled:
-      return "cancelled";
-    case TargetState::not_applicable:
-      return "not_applicable";
-  }
-  return "?";
-}
-
 }  // namespace sla

@@ -22,13 +22,14 @@ struct ResolvedEvent {
   int value = kNone;  ///< a severity rank, tier index, role index, or index of the event's effects
 };
 
-// A stretch of running time of a target's cycle clock (kept to find a due instant that a goal
-// change moved into the past).
+// A stretch of running time of a target's cycle (kept to find a due instant that a goal change
+// moved into the past, and the running time of each clock at that instant).
 struct Segment {
   int target = 0;
   Instant start{};
   const Calendar* calendar = nullptr;
-  Seconds elapsed{0};  ///< running time before `start`
+  Seconds elapsed{0};     ///< running time of the cycle's clock before `start`
+  std::size_t slots = 0;  ///< index into Scratch::segment_slots: every slot's clock and time
 };
 
 // One target during the replay.
@@ -54,6 +55,8 @@ struct Run {
   DurationSpec spec{};  ///< the cycle's goal
   Seconds goal{0};      ///< L
   std::optional<Instant> due;
+  /// goal: due(x) — x's due instant when this run was last refreshed (a change of it refreshes).
+  std::optional<Instant> linked_seen;
   Instant next = kNever;  ///< the earliest own instant (breach or level), when not dirty
   bool dirty = false;
   std::size_t slot = 0;   ///< first elapsed-time slot in Scratch
@@ -65,10 +68,10 @@ struct Scratch {
   std::vector<Run> runs;
   std::vector<const Calendar*> calendar;  ///< per slot: the clock it counts on now
   std::vector<Seconds> elapsed;           ///< per slot: running time before segment_start
-  std::vector<Seconds> elapsed_at_due;    ///< per slot: running time at the due instant
   std::vector<std::optional<Instant>> level_at;
   std::vector<ResolvedEvent> events;
   std::vector<Segment> segments;
+  std::vector<std::pair<const Calendar*, Seconds>> segment_slots;
   std::vector<TargetOutcome> outcomes;  ///< in the order cycles begin
   std::vector<int> owner;               ///< the target of each outcome
   /// Starts and stops that a target's outcome causes in the targets waiting on it, processed
@@ -148,7 +151,7 @@ class Replay {
       if (r.dirty) refresh(i);
       TargetOutcome& o = outcome(r);
       fill_clock(o, r, Seconds{0});
-      o.due = r.breached ? std::optional(due_at_breach(r)) : r.due;
+      o.due = r.due;
       const auto& levels = plan_target(i).levels;
       for (std::size_t l = 0; l < levels.size(); ++l) {
         EscalationOutcome& e = level_outcome(r, l);
@@ -196,9 +199,6 @@ class Replay {
   Seconds& elapsed(const Run& r, int slot) {
     return s_.elapsed[r.slot + static_cast<std::size_t>(slot)];
   }
-  Seconds& elapsed_at_due(const Run& r, int slot) {
-    return s_.elapsed_at_due[r.slot + static_cast<std::size_t>(slot)];
-  }
   std::optional<Instant>& level_at(const Run& r, std::size_t l) { return s_.level_at[r.level + l]; }
   TargetOutcome& outcome(const Run& r) { return s_.outcomes[r.outcome]; }
   EscalationOutcome& level_outcome(const Run& r, std::size_t l) {
@@ -219,9 +219,9 @@ class Replay {
     }
     s_.calendar.assign(slots, nullptr);
     s_.elapsed.assign(slots, Seconds{0});
-    s_.elapsed_at_due.assign(slots, Seconds{0});
     s_.level_at.assign(levels, std::nullopt);
     s_.segments.clear();
+    s_.segment_slots.clear();
     s_.cascade.clear();
     s_.outcomes.clear();
     s_.owner.clear();
@@ -337,7 +337,23 @@ class Replay {
   }
 
   // The due instant of a running cycle (not paused), from its state.
-  Instant due_of(std::size_t i) {
+  // goal: due(x): x's due instant while x has one — running, or stopped (its last due) — and
+  // null while x is pending, paused or waiting.
+  std::optional<Instant> linked_due(std::size_t i) {
+    const int x = plan_target(i).due_of;
+    const Run& source = runs()[static_cast<std::size_t>(x)];
+    if (source.phase == Run::Phase::running) return source.paused ? std::nullopt : source.due;
+    if (source.phase == Run::Phase::stopped) return s_.outcomes[source.outcome].due;
+    return std::nullopt;
+  }
+
+  // The due instant of a running cycle (not paused), from its state; for goal: due(x), x's.
+  std::optional<Instant> due_instant(std::size_t i) {
+    if (plan_target(i).due_of != kNone) return linked_due(i);
+    return due_of_goal(i);
+  }
+
+  Instant due_of_goal(std::size_t i) {
     Run& r = runs()[i];
     const Calendar& c = *calendar(r, 0);
     if (r.continuous) {
@@ -362,12 +378,15 @@ class Replay {
     const int k = level.slot;
     const Calendar& c = *calendar(r, k);
     const Seconds e = elapsed(r, k);
+    // The level clock's running time at the due instant (which a change may have moved into
+    // an earlier stretch of running time).
     auto at_due = [&] {
       if (k == 0) return r.goal;
-      if (r.breached) return elapsed_at_due(r, k);
-      return e + c.between(r.segment_start, *r.due);
+      if (*r.due >= r.segment_start) return e + c.between(r.segment_start, *r.due);
+      return elapsed_at(i, k, *r.due);
     };
-    const Instant due = r.breached ? due_at_breach(r) : *r.due;
+    if (!r.due && level.kind != Trigger::after) return kNever;  // due(x) while x has none
+    const Instant due = r.due.value_or(r.cycle_start);
     Seconds threshold{0};
     switch (level.kind) {
       case Trigger::at_percent:
@@ -389,10 +408,15 @@ class Replay {
         return kNever;
     }
     Instant at;
-    if (threshold <= e)
-      at = r.segment_start;
-    else if (!r.breached && threshold == at_due())
+    // The goal itself (at_breach, at: 100%) is reached at the due instant, which a
+    // start-anchored goal (bd+1@08:00) may put after its running time is used up. (Decided by
+    // the trigger: an `after: 7h` on a 7h goal is reached when 7h have run.)
+    const bool the_goal = level.kind == Trigger::at_breach ||
+                          (level.kind == Trigger::at_percent && level.basis_points == 10000);
+    if (the_goal && !r.breached)
       at = *r.due;
+    else if (threshold <= e)
+      at = r.segment_start;
     else
       at = c.add(r.segment_start, threshold - e);
     return std::max(at, sim_);
@@ -404,7 +428,14 @@ class Replay {
     r.dirty = false;
     r.next = kNever;
     if (r.phase != Run::Phase::running || r.paused) return;
-    if (!r.breached) r.due = due_of(i);
+    r.due = due_instant(i);  // also after a breach: the due instant follows the goal
+    if (plan_target(i).due_of != kNone) {
+      // L of a goal due(x): the running time from the start to x's due instant (0 when x's due
+      // is before the start: the target is overdue as it starts).
+      r.linked_seen = r.due;
+      r.goal = r.due ? std::max(Seconds{0}, elapsed_at(i, 0, std::max(*r.due, r.cycle_start)))
+                     : Seconds{0};
+    }
     const auto& levels = plan_target(i).levels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
       if (level_outcome(r, l).fired || levels[l].kind == Trigger::on_event) continue;
@@ -412,14 +443,19 @@ class Replay {
       level_at(r, l) = at;
       r.next = std::min(r.next, at);
     }
-    if (!r.breached) r.next = std::min(r.next, std::max(*r.due, sim_));
+    if (!r.breached && r.due) r.next = std::min(r.next, std::max(*r.due, sim_));
   }
 
   Instant earliest() {
     Instant best = kNever;
-    for (std::size_t i = 0; i < runs().size(); ++i) {
-      if (runs()[i].dirty) refresh(i);
-      best = std::min(best, runs()[i].next);
+    for (const int index : policy_.refresh_order) {
+      const auto i = static_cast<std::size_t>(index);
+      Run& r = runs()[i];
+      if (!r.dirty && plan_target(i).due_of != kNone && r.phase == Run::Phase::running &&
+          !r.paused && linked_due(i) != r.linked_seen)
+        r.dirty = true;  // x's due instant moved
+      if (r.dirty) refresh(i);
+      best = std::min(best, r.next);
     }
     return best;
   }
@@ -459,7 +495,7 @@ class Replay {
     Run& r = runs()[i];
     const TargetPlan& target = plan_target(i);
     const auto* cells = policy_.goal(target, tier_, severity_, plan_.severity_count);
-    if (cells == nullptr) {
+    if (cells == nullptr && target.due_of == kNone) {
       r.phase = Run::Phase::waiting;
       r.cycle = number - 1;
       return;
@@ -471,10 +507,11 @@ class Replay {
     r.breached = false;
     r.breach_visible_at_once = false;
     r.due.reset();
-    r.spec = (*cells)[std::min(static_cast<std::size_t>(number - 1), cells->size() - 1)];
+    r.spec = cells ? (*cells)[std::min(static_cast<std::size_t>(number - 1), cells->size() - 1)]
+                   : DurationSpec{};  // goal: due(x): counted on the target's clock
     set_calendars(i);
-    for (int k = 0; k < target.slot_count; ++k) elapsed(r, k) = elapsed_at_due(r, k) = Seconds{0};
-    r.goal = length(*calendar(r, 0), r.spec, t, true);
+    for (int k = 0; k < target.slot_count; ++k) elapsed(r, k) = Seconds{0};
+    r.goal = cells ? length(*calendar(r, 0), r.spec, t, true) : Seconds{0};
     for (std::size_t l = 0; l < target.levels.size(); ++l) level_at(r, l).reset();
     begin_outcome(i, TargetState::running, t, number);
     r.outcome = s_.outcomes.size() - 1;
@@ -494,7 +531,10 @@ class Replay {
   void end_segment(std::size_t i, Instant t) {
     Run& r = runs()[i];
     if (r.phase != Run::Phase::running || r.paused) return;
-    s_.segments.push_back({static_cast<int>(i), r.segment_start, calendar(r, 0), elapsed(r, 0)});
+    s_.segments.push_back({static_cast<int>(i), r.segment_start, calendar(r, 0), elapsed(r, 0),
+                           s_.segment_slots.size()});
+    for (int k = 0; k < plan_target(i).slot_count; ++k)
+      s_.segment_slots.emplace_back(calendar(r, k), elapsed(r, k));
     for (int k = 0; k < plan_target(i).slot_count; ++k)
       elapsed(r, k) += calendar(r, k)->between(r.segment_start, t);
     r.segment_start = t;
@@ -503,6 +543,9 @@ class Replay {
   // Ends the current cycle at t: met, missed (after a breach) or cancelled.
   void close_cycle(std::size_t i, Instant t, bool cancelled) {
     Run& r = runs()[i];
+    // A cycle that began, resumed or changed goal at this very instant (a restart, then a stop
+    // that its event caused) has not been refreshed yet: its due instant as it stands.
+    if (r.dirty && !r.paused) r.due = due_instant(i);
     end_segment(i, t);
     TargetOutcome& o = outcome(r);
     o.stopped = t;
@@ -510,12 +553,23 @@ class Replay {
               : r.breached ? TargetState::missed
                            : TargetState::met;
     fill_clock(o, r, elapsed(r, 0));
-    o.due =
-        r.paused ? std::nullopt : (r.breached ? std::optional<Instant>(due_at_breach(r)) : r.due);
+    o.due = r.paused ? std::nullopt : r.due;
     r.dirty = true;
   }
 
-  Instant due_at_breach(const Run& r) const { return r.due.value_or(r.breached_at); }
+  // Running time of slot k of run i at instant x of its current cycle: x lies in a stretch of
+  // running time (the due instant does), the current one or an earlier one.
+  Seconds elapsed_at(std::size_t i, int k, Instant x) {
+    Run& r = runs()[i];
+    if (!r.paused && x >= r.segment_start)
+      return elapsed(r, k) + calendar(r, k)->between(r.segment_start, x);
+    for (auto it = s_.segments.rbegin(); it != s_.segments.rend(); ++it) {
+      if (it->target != static_cast<int>(i) || it->start > x) continue;
+      const auto& [calendar, before] = s_.segment_slots[it->slots + static_cast<std::size_t>(k)];
+      return before + calendar->between(it->start, x);
+    }
+    return Seconds{0};
+  }
 
   void fill_clock(TargetOutcome& o, const Run& r, Seconds elapsed_now) {
     o.goal = r.goal;
@@ -556,9 +610,6 @@ class Replay {
 
   void breach(std::size_t i, Instant t, bool by_change) {
     Run& r = runs()[i];
-    for (int k = 1; k < plan_target(i).slot_count; ++k)
-      elapsed_at_due(r, k) =
-          elapsed(r, k) + (r.paused ? Seconds{0} : calendar(r, k)->between(r.segment_start, t));
     r.breached = true;
     r.breached_at = t;
     r.breach_visible_at_once = by_change;
@@ -630,7 +681,6 @@ class Replay {
 
   // The ticket's tier or severity changes at sim_: every open cycle applies its new goal.
   void change(int tier, int severity) {
-    const bool tier_changed = tier != tier_;
     tier_ = tier;
     severity_ = severity;
     for (std::size_t i = 0; i < runs().size(); ++i) {
@@ -642,6 +692,14 @@ class Replay {
         continue;
       }
       if (r.phase != Run::Phase::running) continue;
+      if (target.due_of != kNone) {  // due when x is: x's own change moves it
+        end_segment(i, sim_);
+        const Calendar* before = calendar(r, 0);
+        set_calendars(i);
+        if (calendar(r, 0) != before) r.continuous = false;
+        r.dirty = true;
+        continue;
+      }
       const auto* cells = policy_.goal(target, tier_, severity_, plan_.severity_count);
       if (cells == nullptr) {
         close_cycle(i, sim_, true);
@@ -657,16 +715,18 @@ class Replay {
       const Calendar* before = calendar(r, 0);
       r.spec = (*cells)[std::min(static_cast<std::size_t>(r.cycle - 1), cells->size() - 1)];
       set_calendars(i);
-      if (tier_changed || calendar(r, 0) != before) r.continuous = false;
+      // Counting goes on uninterrupted when the cycle's calendar stays (a tier on the same
+      // calendar, a clock that is not the tier's): the start-anchored due instant stays too.
+      if (calendar(r, 0) != before) r.continuous = false;
       r.goal = length(*calendar(r, 0), r.spec, r.cycle_start, true);
       r.dirty = true;
-      if (r.breached) continue;
       if (r.paused) {
-        if (elapsed(r, 0) > r.goal) breach(i, sim_, true);
+        if (!r.breached && elapsed(r, 0) > r.goal) breach(i, sim_, true);
         continue;
       }
-      r.due = due_of(i);
-      if (*r.due < sim_) breach(i, sim_, true);
+      // A breach is sticky, but the due instant follows the new goal.
+      r.due = due_of_goal(i);
+      if (!r.breached && *r.due < sim_) breach(i, sim_, true);
     }
   }
 
@@ -679,7 +739,7 @@ class Replay {
       Run& r = runs()[i];
       if (r.next != t) continue;
       if (!r.breached && r.due && *r.due <= t) {
-        breach(i, t, false);
+        breach(i, t, *r.due < t);  // before t: the due instant was past when it became known
         return;
       }
       const auto& levels = plan_target(i).levels;
@@ -698,7 +758,10 @@ class Replay {
   void fire(std::size_t i, std::size_t l) {
     Run& r = runs()[i];
     const LevelPlan& level = plan_target(i).levels[l];
-    EscalationOutcome& o = level_outcome(r, l);
+    // The fired level's entry, by index: `change` below may end this cycle (restart) and move
+    // the run on to the next cycle's outcome, and may grow the vector.
+    const std::size_t entry = outcome(r).first_escalation + l;
+    EscalationOutcome& o = out_.escalations[entry];
     o.fired = true;
     o.at = sim_;
     level_at(r, l) = sim_;
@@ -713,8 +776,7 @@ class Replay {
       o.severity_effect = wanted == severity_ ? SeverityEffect::unchanged : SeverityEffect::changed;
       if (wanted != severity_ && apply_effects_) change(tier_, wanted);
     }
-    // `change` may have grown the outcome vectors: look the level up again.
-    EscalationOutcome& after = level_outcome(runs()[i], l);
+    EscalationOutcome& after = out_.escalations[entry];
     after.assignee = role_name(assignee_);
     after.severity = plan_.rules.severities()[static_cast<std::size_t>(severity_)].id;
   }
@@ -736,7 +798,8 @@ class Replay {
     o.state = breach_visible ? TargetState::breached
               : r.paused     ? TargetState::paused
                              : TargetState::running;
-    o.due = r.paused ? std::nullopt : (r.breached ? std::optional(due_at_breach(r)) : r.due);
+    if (!breach_visible) o.breached_at.reset();  // at the due instant itself: not breached yet
+    o.due = r.paused ? std::nullopt : r.due;
     const auto& levels = plan_target(i).levels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
       EscalationOutcome& e = level_outcome(r, l);

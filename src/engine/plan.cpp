@@ -62,7 +62,13 @@ LevelPlan compile_level(const EscalationLevel& level, const TargetPlan& target, 
     out.own_clock = ClockByTier(policy.tier_calendar.size(), &plan.wall);
   } else if (timed && level.clock) {
     out.own_clock = resolve_clock(*level.clock, policy, plan);
-    if (out.own_clock == target.clock) out.own_clock.clear();
+    // The target's own clock is the cycle's (slot 0), unless a goal in calendar days moves the
+    // cycle to the wall clock: then the level keeps the clock it names.
+    bool cycle_may_be_wall = false;
+    for (const auto* cell : target.cells)
+      for (const DurationSpec& d : *cell)
+        if (d.kind == DurationSpec::Kind::calendar_days) cycle_may_be_wall = true;
+    if (out.own_clock == target.clock && !cycle_may_be_wall) out.own_clock.clear();
   }
   if (!out.own_clock.empty()) out.slot = slots++;
   for (const EscalationAction& action : level.actions) {
@@ -82,6 +88,24 @@ LevelPlan compile_level(const EscalationLevel& level, const TargetPlan& target, 
     }
   }
   return out;
+}
+
+// Kahn's order over the edges x → t for every `goal: due(x)` of t (acyclic: the loader
+// refuses cycles), targets without such a goal in their own order first.
+std::vector<int> due_order(const std::vector<TargetPlan>& targets) {
+  std::vector<std::vector<int>> linked(targets.size());
+  std::vector<int> waiting(targets.size(), 0);
+  for (std::size_t t = 0; t < targets.size(); ++t)
+    if (targets[t].due_of != kNone) {
+      linked[static_cast<std::size_t>(targets[t].due_of)].push_back(static_cast<int>(t));
+      waiting[t] = 1;
+    }
+  std::vector<int> order;
+  for (std::size_t t = 0; t < targets.size(); ++t)
+    if (waiting[t] == 0) order.push_back(static_cast<int>(t));
+  for (std::size_t next = 0; next < order.size(); ++next)
+    for (const int t : linked[static_cast<std::size_t>(order[next])]) order.push_back(t);
+  return order;
 }
 
 }  // namespace
@@ -133,6 +157,8 @@ Plan::Plan(RuleSet r) : rules(std::move(r)), wall(Calendar::compile(always_open(
       t.periodic = rule.goal.periodic();
       t.optional = rule.optional;
       t.restart_on_change = rule.on_severity_change == OnSeverityChange::restart;
+      if (rule.goal.shape() == Goal::Shape::due_of_target)
+        t.due_of = target_index(policy, rule.goal.due_of());
       t.cell.assign(tiers * static_cast<std::size_t>(severity_count), kNone);
       for (const Goal::Cell& cell : rule.goal.cells()) {
         const int tier = out.tier_index(cell.tier);
@@ -178,6 +204,7 @@ Plan::Plan(RuleSet r) : rules(std::move(r)), wall(Calendar::compile(always_open(
       }
       t.slot_count = slots;
     }
+    out.refresh_order = due_order(out.targets);
     // Who waits on whose outcome.
     for (std::size_t i = 0; i < policy.targets.size(); ++i) {
       const TargetRule& rule = policy.targets[i];

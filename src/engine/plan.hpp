@@ -59,6 +59,7 @@ struct TargetPlan {
   ClockByTier clock;      ///< the target's clock per tier
   bool periodic = false;
   bool optional = false;
+  int due_of = kNone;  ///< goal: due(x) — the target index of x; its due instant is this one's
   bool restart_on_change = false;  ///< on_severity_change: restart
   /// Goal cells: cell[tier * severity_count + severity] indexes `cells`, or kNone.
   std::vector<int> cell;
@@ -81,7 +82,10 @@ struct PolicyPlan {
   const Policy* policy = nullptr;
   std::vector<const Calendar*> tier_calendar;  ///< per tier, in the policy's order
   std::vector<TargetPlan> targets;             ///< in the policy's order
-  StringMap<int> event_index;                  ///< event type → index into `effects`
+  /// Targets in an order where x comes before every target whose goal is due(x): refreshing in
+  /// this order sees each x's due instant current.
+  std::vector<int> refresh_order;
+  StringMap<int> event_index;  ///< event type → index into `effects`
   std::vector<std::vector<EventEffect>> effects;
 
   int tier_index(std::string_view id) const;  ///< kNone when unknown

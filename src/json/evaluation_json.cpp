@@ -4,6 +4,7 @@
 
 #include "json/json_writer.hpp"
 #include "sla/json.hpp"
+#include "sla/words.hpp"
 #include "time/time_text.hpp"
 
 namespace sla {
@@ -77,18 +78,6 @@ void write_actions(JsonWriter& w, const EscalationLevel& level) {
   w.end_array();
 }
 
-std::string_view effect_name(SeverityEffect effect) {
-  switch (effect) {
-    case SeverityEffect::none:
-      return "none";
-    case SeverityEffect::changed:
-      return "changed";
-    case SeverityEffect::unchanged:
-      return "unchanged";
-  }
-  return "none";
-}
-
 void write_diagnostics(JsonWriter& w, const std::vector<EvaluationDiagnostic>& diagnostics) {
   w.key("diagnostics").begin_array();
   for (const auto& d : diagnostics) {
@@ -131,7 +120,7 @@ void write_target(JsonWriter& w, const Evaluation& e, const TargetOutcome& t) {
     write_name_or_null(w, "assignee", l.fired ? l.assignee : std::string_view{});
     write_name_or_null(w, "severity", l.fired ? l.severity : std::string_view{});
     if (l.severity_effect != SeverityEffect::none)
-      w.field("severity_effect", effect_name(l.severity_effect));
+      w.field("severity_effect", to_string(l.severity_effect));
     w.end_object();
   }
   w.end_array();

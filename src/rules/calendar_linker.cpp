@@ -6,8 +6,10 @@
 #include <optional>
 
 #include "rules/codes.hpp"
-#include "sla/error.hpp"
+#include "rules/ids.hpp"
+#include "sla/calendar_check.hpp"
 #include "sla/iso8601.hpp"
+#include "time/civil_names.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
@@ -17,7 +19,7 @@ enum class State { unvisited, visiting, resolved, failed };
 
 class Linker {
  public:
-  Linker(const std::vector<CalendarSource>& sources, yaml::Diagnostics& sink)
+  Linker(const std::vector<CalendarSource>& sources, yaml::DiagnosticSink& sink)
       : sources_(sources), sink_(sink), state_(sources.size()), resolved_(sources.size()) {
     for (std::size_t i = 0; i < sources.size(); ++i) index_.emplace(sources[i].id, i);
   }
@@ -28,19 +30,18 @@ class Linker {
     for (std::size_t i = 0; i < sources_.size(); ++i) {
       const auto definition = resolve(i);
       if (!definition) continue;
-      if (!ever_opens(*definition)) {
-        sink_.error(sources_[i].at, code::never_opens,
-                    fmt::format("calendar '{}' never opens: no weekday has hours and no make-up "
-                                "working day or override adds any",
-                                sources_[i].id));
-        continue;
+      // What each calendar writes was checked as it was read; what only the calendar as
+      // resolved can show is whether it ever opens.
+      const std::vector<CalendarProblem> problems = check(*definition);
+      for (const CalendarProblem& problem : problems) {
+        const bool never_opens = problem.kind == CalendarProblem::Kind::never_opens;
+        sink_.error(sources_[i].at, never_opens ? code::never_opens : code::calendar_rejected,
+                    fmt::format("calendar '{}'{}{}", sources_[i].id, never_opens ? " " : ": ",
+                                problem.message));
       }
-      try {
-        out.emplace(sources_[i].id, Calendar::compile(*definition));
-        warn_idle_workdays(sources_[i], *definition);
-      } catch (const std::exception& e) {  // sla::Error; anything else would be a bug
-        sink_.error(sources_[i].at, code::calendar_rejected, e.what());
-      }
+      if (!problems.empty()) continue;
+      out.emplace(sources_[i].id, Calendar::compile(*definition));
+      warn_idle_workdays(sources_[i], *definition);
     }
     return out;
   }
@@ -70,19 +71,18 @@ class Linker {
       if (loop_start == path.end()) continue;  // ran into a chain seen before
       std::vector<std::size_t> cycle(loop_start, path.end());
       std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
-      std::string chain;
+      std::vector<std::string_view> names;
       std::vector<DiagnosticNote> notes;
       for (std::size_t k = 0; k < cycle.size(); ++k) {
         const CalendarSource& c = sources_[cycle[k]];
-        chain += c.id + " -> ";
+        names.push_back(c.id);
         if (k > 0)
           notes.push_back({c.extends_at, fmt::format("'{}' extends '{}' here", c.id, *c.extends)});
         state_[cycle[k]] = State::failed;
       }
-      chain += sources_[cycle.front()].id;
       const CalendarSource& first = sources_[cycle.front()];
       sink_.error(first.extends_at, code::extends_cycle,
-                  fmt::format("calendar '{}' extends itself: {}", first.id, chain),
+                  fmt::format("calendar '{}' extends itself: {}", first.id, cycle_text(names)),
                   std::move(notes));
     }
   }
@@ -107,13 +107,10 @@ class Linker {
       if (!p) {
         std::vector<std::string_view> ids;
         for (const auto& s : sources_) ids.push_back(s.id);
-        std::vector<DiagnosticNote> notes;
-        if (auto guess = yaml::closest_match(*source.extends, ids))
-          notes.push_back({source.extends_at, fmt::format("did you mean '{}'?", *guess)});
         sink_.error(source.extends_at, code::unknown_parent,
                     fmt::format("calendar '{}' extends '{}', which is not defined", source.id,
                                 *source.extends),
-                    std::move(notes));
+                    yaml::suggest(*source.extends, ids, source.extends_at));
         ok = false;
       } else {
         parent = resolve(*p);
@@ -133,7 +130,7 @@ class Linker {
     CalendarDefinition d = parent != nullptr ? *parent : CalendarDefinition{};
     d.id = child.id;
     if (child.time_zone) d.time_zone = *child.time_zone;
-    for (std::size_t w = 0; w < 7; ++w)
+    for (const std::chrono::weekday w : WeeklyHours::days)
       if (child.weekly[w]) d.weekly[w] = *child.weekly[w];
     d.holidays.insert(d.holidays.end(), child.holidays.begin(), child.holidays.end());
     d.workdays.insert(d.workdays.end(), child.workdays.begin(), child.workdays.end());
@@ -153,34 +150,22 @@ class Linker {
     if (source.workdays.empty()) return;
     CalendarDefinition without = definition;
     without.workdays.clear();
-    if (!ever_opens(without)) return;
+    if (!check(without).empty()) return;  // it never opens without them
     const Calendar probe = Calendar::compile(without);
     for (std::size_t k = 0; k < source.workdays.size(); ++k) {
       const Date date = source.workdays[k].date;
       const DaySchedule day = probe.schedule(date);
       if (day.kind != DayKind::weekly || day.windows.empty()) continue;
-      static constexpr const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                              "Thursday", "Friday", "Saturday"};
-      const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
+      const std::chrono::weekday weekday{std::chrono::sys_days{date}};
       sink_.warning(source.workday_at[k], code::workday_already_open,
                     fmt::format("make-up working day {} is a {} that calendar '{}' is open on "
                                 "anyway; is the date right?",
-                                format_date(date), kDays[weekday], source.id));
+                                format_date(date), detail::weekday_name(weekday), source.id));
     }
   }
 
-  // The test Calendar::compile makes, done here so it can point at the calendar's id.
-  static bool ever_opens(const CalendarDefinition& d) {
-    const auto has_hours = [](const DayWindows& w) { return !w.empty(); };
-    if (std::any_of(d.weekly.begin(), d.weekly.end(), has_hours)) return true;
-    for (const auto& w : d.workdays)
-      if (w.hours ? !w.hours->empty() : (d.workday_hours && !d.workday_hours->empty())) return true;
-    return std::any_of(d.overrides.begin(), d.overrides.end(),
-                       [](const DateOverride& o) { return !o.hours.empty(); });
-  }
-
   const std::vector<CalendarSource>& sources_;
-  yaml::Diagnostics& sink_;
+  yaml::DiagnosticSink& sink_;
   std::map<std::string, std::size_t, std::less<>> index_;
   std::vector<State> state_;
   std::vector<std::optional<CalendarDefinition>> resolved_;
@@ -188,7 +173,7 @@ class Linker {
 
 }  // namespace
 
-CalendarMap link_calendars(const std::vector<CalendarSource>& sources, yaml::Diagnostics& sink) {
+CalendarMap link_calendars(const std::vector<CalendarSource>& sources, yaml::DiagnosticSink& sink) {
   return Linker(sources, sink).run();
 }
 

@@ -19,13 +19,13 @@
 
 #include "rules/calendar_source.hpp"
 #include "sla/calendar.hpp"
-#include "yaml/diagnostics.hpp"
+#include "yaml/diagnostic_sink.hpp"
 
 namespace sla::rules {
 
 using CalendarMap = std::map<std::string, Calendar, std::less<>>;
 
 /// Resolves, checks and compiles every calendar; ids in `sources` are unique.
-CalendarMap link_calendars(const std::vector<CalendarSource>& sources, yaml::Diagnostics& sink);
+CalendarMap link_calendars(const std::vector<CalendarSource>& sources, yaml::DiagnosticSink& sink);
 
 }  // namespace sla::rules

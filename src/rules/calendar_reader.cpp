@@ -5,10 +5,11 @@
 #include "rules/civil_values.hpp"
 #include "rules/codes.hpp"
 #include "rules/holiday_reader.hpp"
-#include "sla/error.hpp"
 #include "sla/iso8601.hpp"
 #include "sla/time_zone.hpp"
+#include "sla/words.hpp"
 #include "yaml/codes.hpp"
+#include "yaml/suggest.hpp"
 
 namespace sla::rules {
 namespace {
@@ -23,32 +24,31 @@ void read_hours(const yaml::Reader& reader, const yaml::MapEntry& hours, Calenda
   if (!reader.expect_map(hours.value, "'hours'")) return;
   const yaml::MapReader map(reader, hours.value,
                             fmt::format("'hours' of calendar '{}'", calendar.id));
-  std::array<const yaml::MapEntry*, 7> named_by{};
+  Weekly<const yaml::MapEntry*> named_by{};
   for (const auto& entry : map.entries()) {
     std::string problem;
     std::optional<std::string> suggestion;
     const auto key = parse_weekday_key(entry.key, problem, suggestion);
     if (!key) {
       std::vector<DiagnosticNote> notes;
-      if (suggestion)
-        notes.push_back({entry.key_at, fmt::format("did you mean '{}'?", *suggestion)});
+      if (suggestion) notes.push_back(yaml::did_you_mean(*suggestion, entry.key_at));
       reader.error(entry.key_at, code::bad_weekday, problem, std::move(notes));
       read_windows(reader, entry.value, fmt::format("'{}'", entry.key));  // report these too
       continue;
     }
     const auto windows = read_windows(reader, entry.value, fmt::format("'{}'", entry.key));
-    for (unsigned d = 0; d < 7; ++d) {
-      if (!key->days[d]) continue;
+    for (const std::chrono::weekday d : WeekdayKey::days) {
+      if (!(*key)[d]) continue;
       if (const yaml::MapEntry* first = named_by[d]) {
         reader.error(entry.key_at, code::weekday_twice,
-                     fmt::format("{} is given twice in 'hours': by '{}' and by '{}'",
-                                 weekday_name(d), first->key, entry.key),
+                     fmt::format("{} is given twice in 'hours': by '{}' and by '{}'", to_string(d),
+                                 first->key, entry.key),
                      {{first->key_at, fmt::format("'{}' given here", first->key)}});
         break;  // one report per key is enough
       }
     }
-    for (unsigned d = 0; d < 7; ++d) {
-      if (!key->days[d] || named_by[d] != nullptr) continue;
+    for (const std::chrono::weekday d : WeekdayKey::days) {
+      if (!(*key)[d] || named_by[d] != nullptr) continue;
       named_by[d] = &entry;
       if (windows) calendar.weekly[d] = *windows;
     }
@@ -86,9 +86,7 @@ void read_workdays(const yaml::Reader& reader, const yaml::MapEntry& workdays,
       if (!d) continue;
       day.date = *d;
     } else {
-      reader.error(item.at, code::wrong_kind,
-                   fmt::format("a make-up working day must be a date or {{date, hours}}, not {}",
-                               yaml::kind_name(item.node)));
+      reader.wrong_kind(item, "a make-up working day", "a date or {date, hours}");
       continue;
     }
     bool twice = false;
@@ -119,6 +117,36 @@ void read_overrides(const yaml::Reader& reader, const yaml::MapEntry& overrides,
   }
 }
 
+// `time_zone`: an IANA name or a UTC offset (sla/time_zone.hpp), SLA104 otherwise.
+void read_time_zone(const yaml::Reader& reader, const yaml::MapEntry& zone,
+                    CalendarSource& calendar) {
+  const auto name = reader.text(zone.value, "'time_zone'");
+  if (!name) return;
+  if (const Parsed<TimeZone> located = TimeZone::try_locate(*name))
+    calendar.time_zone = *name;
+  else
+    reader.error(zone.value.at, code::unknown_time_zone, located.error);
+}
+
+void read_calendar_keys(const yaml::Reader& reader, const yaml::MapReader& map,
+                        CalendarSource& calendar) {
+  if (const auto* extends = map.find("extends")) {
+    calendar.extends = reader.text(extends->value, "'extends'");
+    calendar.extends_at = extends->value.at;
+  }
+  // A calendar stands on its own unless it extends another: then it inherits what it omits.
+  const bool standalone = map.find("extends") == nullptr;
+  if (const auto* zone = standalone ? map.require("time_zone") : map.find("time_zone"))
+    read_time_zone(reader, *zone, calendar);
+  if (const auto* hours = standalone ? map.require("hours") : map.find("hours"))
+    read_hours(reader, *hours, calendar);
+  if (const auto* holidays = map.find("holidays")) read_holidays(reader, *holidays, calendar);
+  if (const auto* workdays = map.find("workdays")) read_workdays(reader, *workdays, calendar);
+  if (const auto* workday_hours = map.find("workday_hours"))
+    calendar.workday_hours = read_windows(reader, workday_hours->value, "'workday_hours'");
+  if (const auto* overrides = map.find("overrides")) read_overrides(reader, *overrides, calendar);
+}
+
 }  // namespace
 
 CalendarSource read_calendar(const yaml::Reader& reader, const yaml::MapEntry& entry) {
@@ -126,43 +154,10 @@ CalendarSource read_calendar(const yaml::Reader& reader, const yaml::MapEntry& e
   calendar.id = entry.key;
   calendar.at = entry.key_at;
   const std::size_t errors_before = reader.diagnostics().error_count();
-  const std::string what = fmt::format("calendar '{}'", calendar.id);
-  if (!reader.expect_map(entry.value, what)) {
-    calendar.broken = true;
-    return calendar;
-  }
-  // Missing keys are reported at the calendar's id, not at its first key.
-  const yaml::MapReader map(reader, yaml::Value{entry.value.node, entry.key_at}, what,
-                            kCalendarKeys);
-
-  if (const auto* extends = map.find("extends")) {
-    calendar.extends = reader.text(extends->value, "'extends'");
-    calendar.extends_at = extends->value.at;
-  }
-  // A calendar stands on its own unless it extends another: then it inherits what it omits.
-  const bool standalone = map.find("extends") == nullptr;
-  const auto* zone = standalone ? map.require("time_zone") : map.find("time_zone");
-  if (zone != nullptr) {
-    if (auto name = reader.text(zone->value, "'time_zone'")) {
-      try {
-        (void)TimeZone::locate(*name);
-        calendar.time_zone = *name;
-      } catch (const Error&) {
-        reader.error(zone->value.at, code::unknown_time_zone,
-                     fmt::format("unknown time zone '{}' (expected an IANA name like "
-                                 "'Asia/Shanghai' or an offset like '+08:00')",
-                                 *name));
-      }
-    }
-  }
-  const auto* hours = standalone ? map.require("hours") : map.find("hours");
-  if (hours != nullptr) read_hours(reader, *hours, calendar);
-  if (const auto* holidays = map.find("holidays")) read_holidays(reader, *holidays, calendar);
-  if (const auto* workdays = map.find("workdays")) read_workdays(reader, *workdays, calendar);
-  if (const auto* workday_hours = map.find("workday_hours"))
-    calendar.workday_hours = read_windows(reader, workday_hours->value, "'workday_hours'");
-  if (const auto* overrides = map.find("overrides")) read_overrides(reader, *overrides, calendar);
-
+  if (const auto map = yaml::read_keyed_map(
+          reader, entry, fmt::format("calendar '{}'", calendar.id), kCalendarKeys))
+    read_calendar_keys(reader, *map, calendar);
+  // Any problem reported on the way, a value that is not a map included, marks it broken.
   calendar.broken = reader.diagnostics().error_count() != errors_before;
   return calendar;
 }

@@ -1,4 +1,5 @@
-// rules/calendar_reader.hpp — one entry of `calendars:` (SPEC §3) into a CalendarSource.
+// rules/calendar_reader.hpp — one entry of `calendars:` (docs/semantics.md §3) into a
+// CalendarSource.
 #pragma once
 
 #include "rules/calendar_source.hpp"

@@ -6,7 +6,6 @@
 // cycles, calendars that never open) can point at the text.
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,9 +23,8 @@ struct CalendarSource {
   SourcePosition extends_at;
 
   std::optional<std::string> time_zone;
-  /// The weekdays `hours` names (indexed by weekday::c_encoding(), 0 = Sunday); an unnamed day is
-  /// closed, or inherited from the parent.
-  std::array<std::optional<DayWindows>, 7> weekly{};
+  /// The weekdays `hours` names; an unnamed day is closed, or inherited from the parent.
+  Weekly<std::optional<DayWindows>> weekly{};
   std::vector<HolidayRule> holidays;
   std::vector<MakeUpDay> workdays;
   std::vector<SourcePosition> workday_at;  ///< where each of `workdays` is written

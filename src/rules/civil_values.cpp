@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <tuple>
 
-#include "calendar/day_rules.hpp"
 #include "rules/codes.hpp"
-#include "sla/error.hpp"
+#include "sla/calendar_check.hpp"
 #include "sla/iso8601.hpp"
+#include "sla/words.hpp"
+#include "time/civil_names.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
@@ -18,34 +20,27 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 
-// Weekday names in Monday-first order, the order ranges are written in ("mon-fri").
-constexpr std::array<std::string_view, 7> kMondayFirst = {"mon", "tue", "wed", "thu",
-                                                          "fri", "sat", "sun"};
-constexpr std::array<std::string_view, 7> kFullNames = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
-// Monday-first index (0 = mon … 6 = sun) of a weekday name, or -1.
-int monday_index(std::string_view name) {
-  for (std::size_t i = 0; i < kMondayFirst.size(); ++i)
-    if (kMondayFirst[i] == name) return static_cast<int>(i);
-  return -1;
+// Monday-first index (0 = mon … 6 = sun) of a weekday key, or -1: ranges ("mon-fri") are
+// written in this order.
+int monday_index(std::string_view key) {
+  const auto day = parse<std::chrono::weekday>(key);
+  return day ? static_cast<int>(day->iso_encoding()) - 1 : -1;
 }
 
 // What the author probably meant by a weekday-like word: "Monday", "MON", "tues" → "mon".
 std::optional<std::string> weekday_guess(std::string_view word) {
   const std::string w = lower(word);
-  for (std::size_t i = 0; i < kFullNames.size(); ++i) {
-    if (w.size() >= 2 && kFullNames[i].substr(0, w.size()) == w)
-      return std::string(kMondayFirst[i]);
+  for (const std::chrono::weekday d : WeekdayKey::days) {
+    if (w.size() >= 2 && lower(detail::weekday_name(d)).substr(0, w.size()) == w)
+      return std::string(to_string(d));
   }
-  std::vector<std::string_view> names(kMondayFirst.begin(), kMondayFirst.end());
-  return yaml::closest_match(w, names);
+  return yaml::closest_match(w, words<std::chrono::weekday>());
 }
 
 std::string trim(std::string_view s) {
@@ -59,6 +54,13 @@ struct WrittenWindow {
   SourcePosition at;
   std::string text;
 };
+
+// The code for a problem of check(DayWindows) among windows that parsed.
+std::string_view window_code(CalendarProblem::Kind kind) {
+  return kind == CalendarProblem::Kind::touching_windows      ? code::touching_windows
+         : kind == CalendarProblem::Kind::overlapping_windows ? code::overlapping_windows
+                                                              : code::bad_window;
+}
 
 std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::Value& value,
                                         const std::string& text) {
@@ -74,15 +76,15 @@ std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::
   const std::string close_text = trim(std::string_view(text).substr(dash + 1));
   minutes open{}, close{};
   for (const auto& [part, out] : {std::pair{&open_text, &open}, std::pair{&close_text, &close}}) {
-    try {
-      *out = parse_time_of_day(*part);
-    } catch (const Error&) {
+    const Parsed<minutes> time = try_parse_time_of_day(*part);
+    if (!time) {
       reader.error(value.at, code::bad_window,
                    fmt::format("invalid time '{}' in window '{}' (expected HH:MM from 00:00 to "
                                "24:00)",
                                *part, text));
       return std::nullopt;
     }
+    *out = *time;
   }
   if (open == hours{24}) {
     reader.error(value.at, code::bad_window,
@@ -96,14 +98,9 @@ std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::
 
 }  // namespace
 
-std::string_view weekday_name(unsigned c_encoding) { return kMondayFirst[(c_encoding + 6) % 7]; }
-
 std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string& text,
                                    const SourcePosition& at) {
-  try {
-    return parse_date(text);
-  } catch (const Error&) {
-  }
+  if (const Parsed<Date> date = try_parse_date(text)) return *date;
   // Well-formed but not on the calendar (2026-02-30)? Say which month is too short.
   int y = 0;
   unsigned m = 0, d = 0;
@@ -114,11 +111,9 @@ std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string
       m <= 12 && d >= 1) {
     const std::chrono::year_month_day_last last{std::chrono::year{y} / std::chrono::month{m} /
                                                 std::chrono::last};
-    static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
-                                              "May",       "June",     "July",     "August",
-                                              "September", "October",  "November", "December"};
     reader.error(at, code::bad_date,
-                 fmt::format("{} does not exist: {} {} has {} days", text, kMonths[m - 1], y,
+                 fmt::format("{} does not exist: {} {} has {} days", text,
+                             detail::month_name(std::chrono::month{m}), y,
                              static_cast<unsigned>(last.day())));
     return std::nullopt;
   }
@@ -150,52 +145,31 @@ std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::V
     else
       ok = false;
   }
-  // Overlaps among the windows that parsed, in order of opening: each window is checked against
-  // the earlier-opening window that reaches furthest, so one long window covering two short ones
-  // is reported against each of them.
-  std::vector<const WrittenWindow*> sorted;
-  for (const auto& w : written) sorted.push_back(&w);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](auto* a, auto* b) { return a->window.open < b->window.open; });
-  const WrittenWindow* reach = sorted.empty() ? nullptr : sorted.front();
-  for (std::size_t i = 1; i < sorted.size(); ++i) {
-    const WrittenWindow& a = *reach;
-    const WrittenWindow& b = *sorted[i];
-    if (b.window.close > a.window.close) reach = &b;
-    if (b.window.open > a.window.close) continue;
-    // Report at whichever of the two is written later, with a note at the other.
-    const bool b_later = std::tie(b.at.line, b.at.column) > std::tie(a.at.line, a.at.column);
-    const WrittenWindow& here = b_later ? b : a;
-    const WrittenWindow& there = b_later ? a : b;
-    if (b.window.open == a.window.close) {
-      reader.error(here.at, code::touching_windows,
-                   fmt::format("windows {} and {} touch; write them as one window {}",
-                               detail::format_window(a.window), detail::format_window(b.window),
-                               detail::format_window({a.window.open, b.window.close})),
-                   {{there.at, fmt::format("'{}' is here", there.text)}});
-    } else {
-      reader.error(here.at, code::overlapping_windows,
-                   fmt::format("windows {} and {} overlap", detail::format_window(a.window),
-                               detail::format_window(b.window)),
-                   {{there.at, fmt::format("'{}' is here", there.text)}});
-    }
+  DayWindows windows;
+  for (const auto& w : written) windows.push_back(w.window);
+  // Overlapping and touching windows among those that parsed, reported at whichever of the two
+  // is written later, with a note at the other.
+  for (const CalendarProblem& problem : check(windows)) {
+    const WrittenWindow& a = written[problem.window];
+    const WrittenWindow& b = written[problem.other_window];
+    const bool a_later = std::tie(a.at.line, a.at.column) > std::tie(b.at.line, b.at.column);
+    const WrittenWindow& here = a_later ? a : b;
+    const WrittenWindow& there = a_later ? b : a;
+    reader.error(here.at, window_code(problem.kind), problem.message,
+                 {{there.at, fmt::format("'{}' is here", there.text)}});
     ok = false;
   }
   if (!ok) return std::nullopt;
-  DayWindows out;
-  for (const auto& w : written) out.push_back(w.window);
-  return out;
+  return windows;
 }
 
 std::optional<std::chrono::weekday> read_weekday(const yaml::Reader& reader,
                                                  const yaml::Value& value, std::string_view what) {
   const auto text = reader.text(value, what);
   if (!text) return std::nullopt;
-  const int i = monday_index(*text);
-  if (i >= 0) return std::chrono::weekday{static_cast<unsigned>((i + 1) % 7)};
+  if (const auto day = parse<std::chrono::weekday>(*text)) return day;
   std::vector<DiagnosticNote> notes;
-  if (auto guess = weekday_guess(*text))
-    notes.push_back({value.at, fmt::format("did you mean '{}'?", *guess)});
+  if (auto guess = weekday_guess(*text)) notes.push_back(yaml::did_you_mean(*guess, value.at));
   reader.error(
       value.at, code::bad_weekday,
       fmt::format("'{}' is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)", *text),
@@ -207,7 +181,7 @@ std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& p
                                             std::optional<std::string>& suggestion) {
   WeekdayKey out;
   auto set_range = [&](int first, int last) {
-    for (int i = first; i <= last; ++i) out.days[static_cast<std::size_t>((i + 1) % 7)] = true;
+    for (int i = first; i <= last; ++i) out[WeekdayKey::days[static_cast<std::size_t>(i)]] = true;
   };
   if (key == "daily") {
     set_range(0, 6);

@@ -4,7 +4,6 @@
 // position and returns nullopt; it never throws.
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -39,13 +38,8 @@ std::optional<std::chrono::weekday> read_weekday(const yaml::Reader& reader,
 /// The weekdays an `hours` key names: "mon", a range "mon-fri" (Monday to Sunday order, no
 /// wrap-around), or "daily". nullopt and a reason in `problem` when the key is none of these;
 /// `suggestion` is set when a likely intended key exists ("monday" → "mon").
-struct WeekdayKey {
-  std::array<bool, 7> days{};  ///< indexed by weekday::c_encoding() (0 = Sunday)
-};
+using WeekdayKey = Weekly<bool>;  ///< true for the days a key names
 std::optional<WeekdayKey> parse_weekday_key(std::string_view key, std::string& problem,
                                             std::optional<std::string>& suggestion);
-
-/// "mon", "tue", … for a c_encoding() index.
-std::string_view weekday_name(unsigned c_encoding);
 
 }  // namespace sla::rules

@@ -1,5 +1,6 @@
 #include "rules/clock_reader.hpp"
 
+#include "sla/words.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
@@ -12,8 +13,9 @@ std::optional<Clock> read_clock(const yaml::Reader& reader, const yaml::Value& v
                  "'clock' cannot be empty (expected business, wall or a calendar id)");
     return std::nullopt;
   }
-  if (*text == "business") return Clock{Clock::Kind::business, {}};
-  if (*text == "wall") return Clock{Clock::Kind::wall, {}};
+  // The words win over calendar ids; "calendar" itself names a calendar, not the kind.
+  const auto kind = parse<Clock::Kind>(*text);
+  if (kind && *kind != Clock::Kind::calendar) return Clock{*kind, {}};
   return Clock{Clock::Kind::calendar, *text};
 }
 

@@ -4,52 +4,67 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 
 #include "rules/clock_reader.hpp"
 #include "rules/codes.hpp"
+#include "rules/condition_reader.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
 namespace {
 
-const std::vector<std::string_view> kTriggerKeys = {"at", "after", "before_breach", "at_breach",
-                                                    "after_breach"};
-const std::vector<std::string_view> kActionKeys = {"notify", "escalate", "raise_severity",
-                                                   "set_severity", "action"};
-const std::vector<std::string_view> kLevelKeys = {
-    "at",       "after",          "before_breach", "at_breach", "after_breach", "notify",
-    "escalate", "raise_severity", "set_severity",  "action",    "clock"};
-
-bool is_one_of(const std::vector<std::string_view>& keys, std::string_view key) {
-  return std::find(keys.begin(), keys.end(), key) != keys.end();
+// The keys of a level: its trigger, its actions (sla/words.hpp names both by their keys) and
+// `clock`.
+std::vector<std::string_view> level_keys() {
+  std::vector<std::string_view> keys = words<EscalationTrigger::Kind>();
+  const auto actions = words<EscalationAction::Kind>();
+  keys.insert(keys.end(), actions.begin(), actions.end());
+  keys.push_back("clock");
+  return keys;
 }
 
-// "50%", "12.5%", "150%": a percentage of the goal, not negative. 0% is valid (and warned
-// about by the checks: it fires as the target starts).
-bool read_percent(const yaml::Reader& reader, const yaml::Value& value, double& percent) {
+// "50%", "150%": a whole percentage of the goal, 0% to 10000% (sla/escalation.hpp). 0% is
+// valid (and warned about by the checks: it fires as the target starts). "12.5%" is refused
+// rather than rounded: the author wrote a precision the level would not keep.
+bool read_percent(const yaml::Reader& reader, const yaml::Value& value, int& percent) {
   const auto text = reader.text(value, "'at'");
   if (!text) return false;
   std::string_view number = *text;
   const bool has_sign = !number.empty() && number.back() == '%';
   if (has_sign) number.remove_suffix(1);
-  const bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '.';
-  });
-  double parsed = 0;
-  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), parsed);
-  const bool ok =
-      digits && ec == std::errc{} && end == number.data() + number.size() && std::isfinite(parsed);
-  if (!ok) {
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const std::size_t point = number.find('.');
+  const bool whole = !number.empty() && std::all_of(number.begin(), number.end(), is_digit);
+  const bool decimal =
+      !whole && point != std::string_view::npos && number.size() > 1 &&
+      std::count(number.begin(), number.end(), '.') == 1 &&
+      std::all_of(number.begin(), number.end(), [&](char c) { return is_digit(c) || c == '.'; });
+  if (!whole && !decimal) {
     reader.error(value.at, code::bad_percentage,
                  fmt::format("'at' must be a percentage of the goal like 50% (not negative, may "
                              "exceed 100%), not '{}'",
                              *text));
     return false;
   }
+  if (decimal) {
+    reader.error(value.at, code::bad_percentage,
+                 fmt::format("'at' must be a whole percentage of the goal like 12% or 150%, not "
+                             "'{}'",
+                             *text));
+    return false;
+  }
   if (!has_sign) {
     reader.error(value.at, code::bad_percentage,
                  fmt::format("'at' is a percentage of the goal: write '{}%'", *text));
+    return false;
+  }
+  int parsed = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), parsed);
+  if (ec != std::errc{} || end != number.data() + number.size() ||
+      parsed > EscalationTrigger::kMaxPercent) {
+    reader.error(value.at, code::bad_percentage,
+                 fmt::format("'at' is at most {}% (a hundred times the goal), not '{}'",
+                             EscalationTrigger::kMaxPercent, *text));
     return false;
   }
   percent = parsed;
@@ -61,7 +76,7 @@ bool read_trigger_time(const yaml::Reader& reader, const yaml::MapEntry& entry,
                        DurationSpec& duration) {
   const auto text = reader.text(entry.value, fmt::format("'{}'", entry.key));
   if (!text) return false;
-  DurationParse parsed = parse_duration(*text);
+  Parsed<DurationSpec> parsed = try_parse_duration(*text);
   if (!parsed.value) {
     reader.error(entry.value.at, code::bad_duration, parsed.error);
     return false;
@@ -84,15 +99,13 @@ bool read_trigger_time(const yaml::Reader& reader, const yaml::MapEntry& entry,
   return true;
 }
 
-bool read_trigger(const yaml::Reader& reader, const yaml::MapEntry& entry,
-                  EscalationTrigger& trigger) {
+// The trigger `kind`, written as `entry`.
+bool read_trigger(const yaml::Reader& reader, EscalationTrigger::Kind kind,
+                  const yaml::MapEntry& entry, EscalationTrigger& trigger) {
   using Kind = EscalationTrigger::Kind;
-  if (entry.key == "at") {
-    trigger.kind = Kind::at_percent;
-    return read_percent(reader, entry.value, trigger.percent);
-  }
-  if (entry.key == "at_breach") {
-    trigger.kind = Kind::at_breach;
+  trigger.kind = kind;
+  if (kind == Kind::at_percent) return read_percent(reader, entry.value, trigger.percent);
+  if (kind == Kind::at_breach) {
     const auto text = reader.text(entry.value, "'at_breach'");
     if (!text) return false;
     if (*text != "true") {
@@ -105,40 +118,32 @@ bool read_trigger(const yaml::Reader& reader, const yaml::MapEntry& entry,
     trigger.percent = 100;
     return true;
   }
-  trigger.kind = entry.key == "after"           ? Kind::after
-                 : entry.key == "before_breach" ? Kind::before_breach
-                                                : Kind::after_breach;
+  if (kind == Kind::on_event) {  // on: remote_failed — when that event happens while it runs
+    const auto event = read_condition(reader, entry.value, "'on'", true);
+    if (!event) return false;
+    trigger.event = event->name;
+    return true;
+  }
   return read_trigger_time(reader, entry, trigger.duration);
 }
 
 std::optional<int> read_steps(const yaml::Reader& reader, const yaml::MapEntry& entry) {
-  const auto n = reader.integer(entry.value, fmt::format("'{}'", entry.key));
-  if (!n) return std::nullopt;
-  if (*n < 1 || *n > 1000) {
-    reader.error(entry.value.at, code::bad_step_count,
-                 fmt::format("'{}' counts steps: 1 to 1000, not {}", entry.key, *n));
-    return std::nullopt;
-  }
-  return static_cast<int>(*n);
+  return reader.integer_in(
+      entry.value, fmt::format("'{}'", entry.key), 1, 1000, code::bad_step_count, [&](long long n) {
+        return fmt::format("'{}' counts steps: 1 to 1000, not {}", entry.key, n);
+      });
 }
 
-// Reads one action key into `level`; false after a problem.
-bool read_action(const yaml::Reader& reader, const yaml::MapEntry& entry, EscalationSource& level) {
+// Reads the action `kind`, written as `entry`, into `level`; false after a problem.
+bool read_action(const yaml::Reader& reader, EscalationAction::Kind kind,
+                 const yaml::MapEntry& entry, EscalationSource& level) {
   using Kind = EscalationAction::Kind;
   EscalationAction action;
-  if (entry.key == "notify") {
-    action.kind = Kind::notify;
-    std::vector<yaml::Value> roles;
-    if (entry.value.is_list())
-      roles = reader.items(entry.value);
-    else if (entry.value.is_scalar())
-      roles.push_back(entry.value);
-    else {
-      reader.error(entry.value.at, code::wrong_kind,
-                   fmt::format("'notify' must be a role or a list of roles, not {}",
-                               yaml::kind_name(entry.value.node)));
-      return false;
-    }
+  action.kind = kind;
+  if (kind == Kind::notify) {
+    const auto listed = reader.one_or_list(entry.value, "'notify'", "a role");
+    if (!listed) return false;
+    const std::vector<yaml::Value>& roles = *listed;
     if (roles.empty()) {
       reader.error(entry.value.at, code::no_action, "'notify' lists no role");
       return false;
@@ -156,8 +161,7 @@ bool read_action(const yaml::Reader& reader, const yaml::MapEntry& entry, Escala
     level.level.actions.push_back(std::move(action));
     return ok;
   }
-  if (entry.key == "escalate" || entry.key == "raise_severity") {
-    action.kind = entry.key == "escalate" ? Kind::escalate : Kind::raise_severity;
+  if (kind == Kind::escalate || kind == Kind::raise_severity) {
     const auto steps = read_steps(reader, entry);
     if (!steps) return false;
     action.steps = *steps;
@@ -172,7 +176,6 @@ bool read_action(const yaml::Reader& reader, const yaml::MapEntry& entry, Escala
                  fmt::format("'{}' cannot be empty", entry.key));
     return false;
   }
-  action.kind = entry.key == "set_severity" ? Kind::set_severity : Kind::action;
   action.name = *name;
   if (action.kind == Kind::set_severity) level.set_severity = Reference{*name, entry.value.at};
   level.level.actions.push_back(std::move(action));
@@ -185,22 +188,18 @@ EscalationSource read_escalation_level(const yaml::Reader& reader, const yaml::V
   EscalationSource level;
   level.at = item.at;
   level.trigger_at = item.at;
-  if (!item.is_map()) {
-    reader.error(item.at, code::wrong_kind,
-                 fmt::format("an escalation level must be a map like {{at: 50%, notify: "
-                             "[engineer]}}, not {}",
-                             yaml::kind_name(item.node)));
+  if (!reader.expect_map(item, "an escalation level", "a map like {at: 50%, notify: [engineer]}")) {
     level.broken = true;
     return level;
   }
   const std::size_t errors_before = reader.diagnostics().error_count();
-  const yaml::MapReader map(reader, item, "an escalation level", kLevelKeys);
+  const yaml::MapReader map(reader, item, "an escalation level", level_keys());
   // A misspelt key ("notfy") is already reported with "did you mean": one typo, one error.
   const bool key_problem = reader.diagnostics().error_count() != errors_before;
   const yaml::MapEntry* trigger = nullptr;
   bool any_action = false;
   for (const auto& entry : map.entries()) {
-    if (is_one_of(kTriggerKeys, entry.key)) {
+    if (const auto trigger_kind = parse<EscalationTrigger::Kind>(entry.key)) {
       if (trigger != nullptr) {
         reader.error(entry.key_at, code::two_triggers,
                      fmt::format("an escalation level has one trigger, and this one has two: "
@@ -211,10 +210,10 @@ EscalationSource read_escalation_level(const yaml::Reader& reader, const yaml::V
       }
       trigger = &entry;
       level.trigger_at = entry.value.at;
-      read_trigger(reader, entry, level.level.trigger);
-    } else if (is_one_of(kActionKeys, entry.key)) {
+      read_trigger(reader, *trigger_kind, entry, level.level.trigger);
+    } else if (const auto action_kind = parse<EscalationAction::Kind>(entry.key)) {
       any_action = true;
-      read_action(reader, entry, level);
+      read_action(reader, *action_kind, entry, level);
     } else if (entry.key == "clock") {
       level.level.clock = read_clock(reader, entry.value);
       if (level.level.clock && level.level.clock->kind == Clock::Kind::calendar)
@@ -223,8 +222,8 @@ EscalationSource read_escalation_level(const yaml::Reader& reader, const yaml::V
   }
   if (trigger == nullptr && !key_problem)
     reader.error(item.at, code::missing_trigger,
-                 "an escalation level needs a trigger: at, after, before_breach, at_breach or "
-                 "after_breach");
+                 "an escalation level needs a trigger: at, after, before_breach, at_breach, "
+                 "after_breach or on");
   if (!any_action && !key_problem)
     reader.error(item.at, code::no_action,
                  "an escalation level needs an action: notify, escalate, raise_severity, "

@@ -1,4 +1,4 @@
-// rules/escalation_reader.hpp — one level of a target's `escalation:` list (SPEC §3).
+// rules/escalation_reader.hpp — one level of a target's `escalation:` list (docs/semantics.md §3).
 //
 //   escalation:
 //     - {at: 50%, notify: [engineer]}              # a trigger and one or more actions

@@ -4,7 +4,6 @@
 
 #include "rules/codes.hpp"
 #include "yaml/codes.hpp"
-#include "yaml/suggest.hpp"
 
 namespace sla::rules {
 namespace {
@@ -25,12 +24,27 @@ bool longer_than_zero(const DurationSpec& d) {
   return true;
 }
 
+// "due(resolution)" → "resolution"; nullopt for any other text.
+std::optional<std::string_view> due_of_text(std::string_view text) {
+  constexpr std::string_view open = "due(";
+  if (text.size() <= open.size() + 1 || text.substr(0, open.size()) != open || text.back() != ')')
+    return std::nullopt;
+  return text.substr(open.size(), text.size() - open.size() - 1);
+}
+
 // One duration of a goal into `goal`; false after reporting a problem.
 bool read_duration(const yaml::Reader& reader, const yaml::Value& value, std::string_view what,
                    GoalSource& goal) {
   const auto text = reader.text(value, what);
   if (!text) return false;
-  DurationParse parsed = parse_duration(*text);
+  if (due_of_text(*text)) {
+    reader.error(value.at, code::bad_duration,
+                 fmt::format("'{}' is a whole goal: write 'goal: {}' (a goal map or list holds "
+                             "durations)",
+                             *text, *text));
+    return false;
+  }
+  Parsed<DurationSpec> parsed = try_parse_duration(*text);
   if (!parsed.value) {
     reader.error(value.at, code::bad_duration, parsed.error);
     return false;
@@ -52,12 +66,24 @@ constexpr int kMaxMapDepth = 2;
 GoalSource read_goal_at(const yaml::Reader& reader, const yaml::Value& value, int depth) {
   GoalSource goal;
   goal.at = value.at;
-  if (value.is_null()) {
-    reader.error(value.at, code::wrong_kind,
-                 "'goal' is empty (expected a duration, a list of durations, or a map by tier or "
-                 "severity)");
-    goal.broken = true;
-  } else if (value.is_scalar()) {
+  // due(x): another target's due instant, the whole goal (not one value of a map or list).
+  if (const auto text = value.is_scalar() ? reader.text(value, "a goal") : std::nullopt) {
+    if (const auto target = due_of_text(*text)) {
+      goal.kind = GoalSource::Kind::due_of;
+      goal.due_of = Reference{std::string(*target), value.at};
+      if (depth > 0 || target->find_first_of("() \t") != std::string_view::npos) {
+        reader.error(value.at, code::bad_duration,
+                     depth > 0
+                         ? fmt::format("'{}' is a whole goal: write 'goal: {}' (a goal "
+                                       "map or list holds durations)",
+                                       *text, *text)
+                         : fmt::format("'{}' is not due(target): the target is one word", *text));
+        goal.broken = true;
+      }
+      return goal;
+    }
+  }
+  if (value.is_scalar()) {
     goal.kind = GoalSource::Kind::duration;
     goal.broken = !read_duration(reader, value, "a goal", goal);
   } else if (value.is_list()) {
@@ -80,271 +106,17 @@ GoalSource read_goal_at(const yaml::Reader& reader, const yaml::Value& value, in
       goal.entries.push_back(std::move(e));
     }
   } else {
-    reader.error(value.at, code::wrong_kind,
-                 fmt::format("'goal' must be a duration, a list or a map, not {}",
-                             yaml::kind_name(value.node)));
+    reader.wrong_kind(value, "'goal'",
+                      "a duration, a list of durations, or a map by tier or severity");
     goal.broken = true;
   }
   return goal;
 }
 
-class Expander {
- public:
-  Expander(const GoalScope& scope, yaml::Diagnostics& sink)
-      : scope_(scope), sink_(sink), grid_(scope.tiers.size() * scope.severities.size(), nullptr) {}
-
-  std::optional<ExpandedGoal> run(const GoalSource& source) {
-    Goal::Shape shape = Goal::Shape::single;
-    if (source.kind != GoalSource::Kind::map) {
-      fill(std::nullopt, std::nullopt, source);
-    } else {
-      shape = top_level_map(source);
-    }
-    if (!ok_) return std::nullopt;
-    const bool periodic = check_periodic();
-    if (!ok_) return std::nullopt;
-    if (!scope_.optional) report_missing(source);
-    if (!ok_) return std::nullopt;
-    ExpandedGoal out;
-    std::vector<Goal::Cell> cells;
-    for (std::size_t t = 0; t < scope_.tiers.size(); ++t) {
-      for (std::size_t s = 0; s < scope_.severities.size(); ++s) {
-        const GoalSource* leaf = cell(t, s);
-        if (leaf == nullptr) continue;
-        cells.push_back({scope_.tiers[t].id, scope_.severities[s].id, leaf->durations});
-        out.cell_at.push_back(leaf->duration_at.empty() ? leaf->at : leaf->duration_at.front());
-      }
-    }
-    out.goal = Goal(shape, periodic, std::move(cells));
-    return out;
-  }
-
- private:
-  const GoalSource*& cell(std::size_t t, std::size_t s) {
-    return grid_[t * scope_.severities.size() + s];
-  }
-
-  std::optional<std::size_t> tier_of(std::string_view key) const {
-    for (std::size_t t = 0; t < scope_.tiers.size(); ++t)
-      if (scope_.tiers[t].id == key) return t;
-    return std::nullopt;
-  }
-
-  std::optional<std::size_t> severity_of(std::string_view key) const {
-    for (std::size_t s = 0; s < scope_.severities.size(); ++s) {
-      const Severity& severity = scope_.severities[s];
-      if (severity.id == key) return s;
-      for (const auto& alias : severity.aliases)
-        if (alias == key) return s;
-    }
-    return std::nullopt;
-  }
-
-  void error(const SourcePosition& at, std::string_view code, std::string message,
-             std::vector<DiagnosticNote> notes = {}) {
-    sink_.error(at, code, std::move(message), std::move(notes));
-    ok_ = false;
-  }
-
-  // A duration or a list, for a tier (or every tier) and a severity (or every severity).
-  void fill(std::optional<std::size_t> tier, std::optional<std::size_t> severity,
-            const GoalSource& leaf) {
-    leaves_.push_back(&leaf);
-    for (std::size_t t = 0; t < scope_.tiers.size(); ++t) {
-      if (tier && *tier != t) continue;
-      for (std::size_t s = 0; s < scope_.severities.size(); ++s)
-        if (!severity || *severity == s) cell(t, s) = &leaf;
-    }
-  }
-
-  // The value for one severity must be a duration or a list: goals go tier → severity.
-  bool expect_leaf(const GoalEntry& entry, std::string_view what) {
-    if (entry.value.kind != GoalSource::Kind::map) return true;
-    error(entry.value.at, code::mixed_goal_keys,
-          fmt::format("in the goal of target '{}', {} must be a duration or a list of durations, "
-                      "not a map (goals go by tier, then by severity)",
-                      scope_.target, what));
-    return false;
-  }
-
-  // A second key naming a severity already given (through an alias): SLA245.
-  bool first_time(std::vector<std::pair<std::size_t, const GoalEntry*>>& seen, std::size_t s,
-                  const GoalEntry& entry) {
-    for (const auto& [severity, first] : seen) {
-      if (severity != s) continue;
-      error(entry.key_at, code::goal_key_twice,
-            fmt::format("the goal of target '{}' gives severity '{}' twice ('{}' and '{}')",
-                        scope_.target, scope_.severities[s].id, first->key, entry.key),
-            {{first->key_at, fmt::format("'{}' given here", first->key)}});
-      return false;
-    }
-    seen.emplace_back(s, &entry);
-    return true;
-  }
-
-  void unknown_key(const GoalEntry& entry, bool tiers_allowed, std::string_view where) {
-    std::vector<std::string_view> names;
-    if (tiers_allowed)
-      for (const Tier& t : scope_.tiers) names.push_back(t.id);
-    for (const Severity& s : scope_.severities) {
-      names.push_back(s.id);
-      for (const auto& alias : s.aliases) names.push_back(alias);
-    }
-    std::vector<DiagnosticNote> notes;
-    if (auto guess = yaml::closest_match(entry.key, names))
-      notes.push_back({entry.key_at, fmt::format("did you mean '{}'?", *guess)});
-    const std::string what =
-        tiers_allowed
-            ? fmt::format("which is neither a tier of policy '{}' nor a severity", scope_.policy)
-            : std::string("which is not a severity");
-    error(entry.key_at, code::unknown_goal_key,
-          fmt::format("the goal of target '{}' has key '{}'{}, {}", scope_.target, entry.key, where,
-                      what),
-          std::move(notes));
-  }
-
-  Goal::Shape top_level_map(const GoalSource& map) {
-    // The first key that is only a tier or only a severity decides what the map is keyed by
-    // (a name that is both follows the others; a map of such names is by tier).
-    bool by_tier = true;
-    const GoalEntry* first = nullptr;
-    for (const auto& entry : map.entries) {
-      const bool tier = tier_of(entry.key).has_value();
-      const bool severity = severity_of(entry.key).has_value();
-      if (tier != severity) {
-        by_tier = tier;
-        first = &entry;
-        break;
-      }
-    }
-    bool nested = false;
-    std::vector<std::pair<std::size_t, const GoalEntry*>> seen;
-    for (const auto& entry : map.entries) {
-      const auto tier = tier_of(entry.key);
-      const auto severity = severity_of(entry.key);
-      if (by_tier && tier) {
-        nested = tier_value(*tier, entry) || nested;
-      } else if (!by_tier && severity) {
-        if (first_time(seen, *severity, entry) &&
-            expect_leaf(entry, fmt::format("the value for severity '{}'", entry.key)))
-          fill(std::nullopt, *severity, entry.value);
-      } else if (tier || severity) {
-        error(entry.key_at, code::mixed_goal_keys,
-              fmt::format("the goal of target '{}' mixes tiers and severities in one map: '{}' "
-                          "is a {}, '{}' a {}",
-                          scope_.target, entry.key, by_tier ? "severity" : "tier", first->key,
-                          by_tier ? "tier" : "severity"),
-              {{first->key_at, fmt::format("'{}' given here", first->key)}});
-      } else {
-        unknown_key(entry, true, "");
-      }
-    }
-    if (!by_tier) return Goal::Shape::by_severity;
-    return nested ? Goal::Shape::by_tier_and_severity : Goal::Shape::by_tier;
-  }
-
-  // The value for one tier; true when it is a map by severity.
-  bool tier_value(std::size_t t, const GoalEntry& tier) {
-    if (tier.value.kind != GoalSource::Kind::map) {
-      fill(t, std::nullopt, tier.value);
-      return false;
-    }
-    std::vector<std::pair<std::size_t, const GoalEntry*>> seen;
-    for (const auto& entry : tier.value.entries) {
-      if (const auto severity = severity_of(entry.key)) {
-        if (first_time(seen, *severity, entry) &&
-            expect_leaf(entry,
-                        fmt::format("the value for tier '{}', severity '{}'", tier.key, entry.key)))
-          fill(t, *severity, entry.value);
-      } else if (tier_of(entry.key)) {
-        error(entry.key_at, code::mixed_goal_keys,
-              fmt::format("the goal of target '{}' has tier '{}' under tier '{}': a tier's map "
-                          "is keyed by severity",
-                          scope_.target, entry.key, tier.key));
-      } else {
-        unknown_key(entry, false, fmt::format(" under tier '{}'", tier.key));
-      }
-    }
-    return true;
-  }
-
-  // Lists make a goal periodic, so a goal is all lists or all single durations.
-  bool check_periodic() {
-    if (leaves_.empty()) return false;
-    const bool periodic = leaves_.front()->kind == GoalSource::Kind::list;
-    for (const GoalSource* leaf : leaves_) {
-      if ((leaf->kind == GoalSource::Kind::list) == periodic) continue;
-      const GoalSource* list = periodic ? leaves_.front() : leaf;
-      const GoalSource* single = periodic ? leaf : leaves_.front();
-      error(single->at, code::mixed_periodic_goal,
-            fmt::format("the goal of target '{}' mixes lists (a periodic goal) and single "
-                        "durations: write every value as a list ([1h] repeats 1h)",
-                        scope_.target),
-            {{list->at, "a list given here"}});
-      return periodic;
-    }
-    return periodic;
-  }
-
-  void report_missing(const GoalSource& source) {
-    const std::size_t tiers = scope_.tiers.size(), severities = scope_.severities.size();
-    auto tier_missing = [&](std::size_t t) {
-      for (std::size_t s = 0; s < severities; ++s)
-        if (cell(t, s) != nullptr) return false;
-      return true;
-    };
-    std::vector<bool> whole_tier(tiers);
-    for (std::size_t t = 0; t < tiers; ++t) whole_tier[t] = tier_missing(t);
-    // A severity missing from every tier that is not missing as a whole is named once.
-    std::vector<bool> whole_severity(severities, false);
-    std::size_t partial_tiers = 0;
-    for (std::size_t t = 0; t < tiers; ++t) partial_tiers += whole_tier[t] ? 0 : 1;
-    if (partial_tiers > 1) {
-      for (std::size_t s = 0; s < severities; ++s) {
-        whole_severity[s] = true;
-        for (std::size_t t = 0; t < tiers; ++t)
-          if (!whole_tier[t] && cell(t, s) != nullptr) whole_severity[s] = false;
-      }
-    }
-    std::vector<std::string> parts;
-    for (std::size_t t = 0; t < tiers; ++t)
-      if (whole_tier[t]) parts.push_back(fmt::format("tier {}", scope_.tiers[t].id));
-    for (std::size_t s = 0; s < severities; ++s)
-      if (whole_severity[s])
-        parts.push_back(fmt::format("severity {} (in any tier)", scope_.severities[s].id));
-    for (std::size_t t = 0; t < tiers; ++t) {
-      if (whole_tier[t]) continue;
-      std::vector<std::string> missing;
-      for (std::size_t s = 0; s < severities; ++s)
-        if (!whole_severity[s] && cell(t, s) == nullptr) missing.push_back(scope_.severities[s].id);
-      if (missing.empty()) continue;
-      parts.push_back(fmt::format("tier {}, severit{} {}", scope_.tiers[t].id,
-                                  missing.size() == 1 ? "y" : "ies", fmt::join(missing, ", ")));
-    }
-    if (parts.empty()) return;
-    error(source.at, code::missing_goal_cell,
-          fmt::format("the goal of target '{}' has no value for {}", scope_.target,
-                      fmt::join(parts, "; ")),
-          {{source.at, "if the target does not apply there, say 'optional: true'"}});
-  }
-
-  const GoalScope& scope_;
-  yaml::Diagnostics& sink_;
-  std::vector<const GoalSource*> grid_;    ///< [tier][severity], tiers × severities
-  std::vector<const GoalSource*> leaves_;  ///< the durations and lists, as written
-  bool ok_ = true;
-};
-
 }  // namespace
 
 GoalSource read_goal(const yaml::Reader& reader, const yaml::Value& value) {
   return read_goal_at(reader, value, 0);
-}
-
-std::optional<ExpandedGoal> expand_goal(const GoalSource& source, const GoalScope& scope,
-                                        yaml::Diagnostics& sink) {
-  if (source.broken || scope.tiers.empty() || scope.severities.empty()) return std::nullopt;
-  return Expander(scope, sink).run(source);
 }
 
 }  // namespace sla::rules

@@ -1,6 +1,6 @@
 // rules/holiday_reader.hpp — one item of a calendar's `holidays:` list.
 //
-// Shapes (SPEC §3):
+// Shapes (docs/semantics.md §3):
 //   - 2026-01-01                                        one date
 //   - {date: 2026-01-01, name: New Year}                one date, named
 //   - {from: 2026-10-01, to: 2026-10-07, name: ...}     a range of dates, both included

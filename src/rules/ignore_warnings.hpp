@@ -1,6 +1,6 @@
 // rules/ignore_warnings.hpp — `ignore_warnings: [SLA300]` on a policy or a target.
 //
-// An extension to SPEC §3 (additive): the SLA3xx warnings flag rules that are valid but
+// An extension of the rules format (additive): the SLA3xx warnings flag rules that are valid but
 // probably not meant — a major fault given a longer restore time than a minor one, say. When an
 // agreement means exactly that, the policy or the target says so and the warning is not
 // reported there. Only the SLA3xx codes can be named; anything else is SLA223.

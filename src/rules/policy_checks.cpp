@@ -7,27 +7,19 @@
 
 #include "graph/cycles.hpp"
 #include "rules/codes.hpp"
-#include "rules/goal_reader.hpp"
+#include "rules/goal_expander.hpp"
+#include "rules/ids.hpp"
 #include "rules/policy_warnings.hpp"
+#include "sla/words.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
 namespace {
 
-// "did you mean 'x'?" at `at` when `name` is a likely typo of one of `candidates`.
-std::vector<DiagnosticNote> suggest(const std::string& name,
-                                    const std::vector<std::string_view>& candidates,
-                                    const SourcePosition& at) {
-  std::vector<DiagnosticNote> notes;
-  if (auto guess = yaml::closest_match(name, candidates))
-    notes.push_back({at, fmt::format("did you mean '{}'?", *guess)});
-  return notes;
-}
-
 class Checker {
  public:
   Checker(const PolicySources& sources, const std::vector<std::string_view>& calendar_ids,
-          yaml::Diagnostics& sink)
+          yaml::DiagnosticSink& sink)
       : sources_(sources), calendar_ids_(calendar_ids), sink_(sink) {}
 
   CheckedPolicies run() {
@@ -78,21 +70,21 @@ class Checker {
       sink_.error(
           *role.next_at, code::unknown_role,
           fmt::format("role '{}' escalates to '{}', which is not a role", role.role.id, next),
-          suggest(next, role_ids(), *role.next_at));
+          yaml::suggest(next, role_ids(), *role.next_at));
     }
     const auto cycles = graph::find_cycles(roles.size(), edges);
     for (const auto& cycle : cycles) {
-      std::string chain;
+      std::vector<std::string_view> names;
       std::vector<DiagnosticNote> notes;
       for (const std::size_t v : cycle) {
-        chain += roles[v].role.id + " -> ";
+        names.push_back(roles[v].role.id);
         notes.push_back(
             {*roles[v].next_at, fmt::format("'{}' escalates to '{}' here", roles[v].role.id,
                                             *roles[v].role.escalates_to)});
       }
-      chain += roles[cycle.front()].role.id;
       sink_.error(roles[cycle.front()].at, code::role_cycle,
-                  fmt::format("the role ladder has a cycle: {}", chain), std::move(notes));
+                  fmt::format("the role ladder has a cycle: {}", cycle_text(names)),
+                  std::move(notes));
     }
     if (cycles.empty()) ladder_height_ = longest_chain(edges);
   }
@@ -126,25 +118,13 @@ class Checker {
                 fmt::format("{} counts on calendar '{}', which is not defined (a clock is "
                             "business, wall or a calendar id)",
                             whose, clock.calendar),
-                suggest(clock.calendar, names, *at));
+                yaml::suggest(clock.calendar, names, *at));
   }
 
   const Severity* find_severity(std::string_view name) const {
-    for (const Severity& s : *severities_) {
-      if (s.id == name) return &s;
-      for (const auto& alias : s.aliases)
-        if (alias == name) return &s;
-    }
-    return nullptr;
-  }
-
-  std::vector<std::string_view> severity_names() const {
-    std::vector<std::string_view> names;
-    for (const Severity& s : *severities_) {
-      names.push_back(s.id);
-      for (const auto& alias : s.aliases) names.push_back(alias);
-    }
-    return names;
+    const auto it = std::find_if(severities_->begin(), severities_->end(),
+                                 [&](const Severity& s) { return s.answers_to(name); });
+    return it == severities_->end() ? nullptr : &*it;
   }
 
   // --- policies --------------------------------------------------------------------------
@@ -159,7 +139,7 @@ class Checker {
       sink_.error(*tier.calendar_at, code::unknown_calendar,
                   fmt::format("tier '{}' runs on calendar '{}', which is not defined", tier.tier.id,
                               tier.tier.calendar),
-                  suggest(tier.tier.calendar, calendar_ids_, *tier.calendar_at));
+                  yaml::suggest(tier.tier.calendar, calendar_ids_, *tier.calendar_at));
     }
     std::vector<std::vector<SourcePosition>> cell_at;
     for (const auto& target : source.targets) {
@@ -181,7 +161,7 @@ class Checker {
     sink_.error(at, code::unknown_target,
                 fmt::format("target '{}' {} on {}, but policy '{}' has no target '{}'", target,
                             verb, to_string(condition), policy.id, condition.name),
-                suggest(condition.name, ids, at));
+                yaml::suggest(condition.name, ids, at));
   }
 
   TargetRule check_target(const PolicySource& policy, const Policy& model,
@@ -192,6 +172,8 @@ class Checker {
     for (std::size_t k = 0; k < rule.stop.size(); ++k)
       check_condition(policy, rule.stop[k], source.stop_at[k], id, "stops");
     check_clock(rule.clock, source.clock_at, fmt::format("target '{}'", id));
+    if (source.goal && source.goal->due_of && !source.goal->broken)
+      check_due_of(policy, *source.goal->due_of, id);
     if (source.goal) {
       const GoalScope scope{policy.id, id, model.tiers, *severities_, rule.optional};
       if (auto goal = expand_goal(*source.goal, scope, sink_)) {
@@ -210,7 +192,7 @@ class Checker {
       if (role_index(role.name)) continue;
       sink_.error(role.at, code::unknown_role,
                   fmt::format("'notify' names '{}', which is not a role", role.name),
-                  suggest(role.name, role_ids(), role.at));
+                  yaml::suggest(role.name, role_ids(), role.at));
     }
     if (source.set_severity) {
       const Reference& named = *source.set_severity;
@@ -220,7 +202,7 @@ class Checker {
       } else if (!severities_->empty()) {
         sink_.error(named.at, code::unknown_severity,
                     fmt::format("'set_severity' names '{}', which is not a severity", named.name),
-                    suggest(named.name, severity_names(), named.at));
+                    yaml::suggest(named.name, severity_names(*severities_), named.at));
       }
     }
     if (source.escalate_at && !any_escalation_)
@@ -233,28 +215,72 @@ class Checker {
     return level;
   }
 
-  // Target A starting on met(B) or breached(B) waits for B: a cycle of such waits never starts.
+  // `goal: due(x)`: x must be another target of the policy.
+  void check_due_of(const PolicySource& policy, const Reference& due_of, std::string_view target) {
+    if (due_of.name == target) {
+      sink_.error(due_of.at, code::unknown_target,
+                  fmt::format("target '{}' is due when it is due: due({}) must name another "
+                              "target of policy '{}'",
+                              target, due_of.name, policy.id));
+      return;
+    }
+    for (const auto& t : policy.targets)
+      if (t.rule.id == due_of.name) return;
+    std::vector<std::string_view> ids;
+    for (const auto& t : policy.targets) ids.push_back(t.rule.id);
+    sink_.error(due_of.at, code::unknown_target,
+                fmt::format("the goal of target '{}' is due({}), but policy '{}' has no target "
+                            "'{}'",
+                            target, due_of.name, policy.id, due_of.name),
+                yaml::suggest(due_of.name, ids, due_of.at));
+  }
+
+  // Target A starting on met(B) or breached(B), or due when B is (goal: due(B)), waits for B:
+  // a cycle of such waits never starts, or never gets a due instant.
   void check_start_cycles(const PolicySource& policy) {
     const auto& targets = policy.targets;
+    auto index_of = [&](std::string_view id) -> std::optional<std::size_t> {
+      for (std::size_t b = 0; b < targets.size(); ++b)
+        if (targets[b].rule.id == id) return b;
+      return std::nullopt;
+    };
+    auto due_of = [&](std::size_t a) -> const Reference* {
+      const auto& goal = targets[a].goal;
+      return goal && goal->due_of && !goal->broken ? &*goal->due_of : nullptr;
+    };
     std::vector<std::pair<std::size_t, std::size_t>> edges;
     for (std::size_t a = 0; a < targets.size(); ++a) {
       const Condition& start = targets[a].rule.start;
-      if (start.kind == Condition::Kind::event) continue;
-      for (std::size_t b = 0; b < targets.size(); ++b)
-        if (targets[b].rule.id == start.name) edges.emplace_back(a, b);
+      if (start.kind != Condition::Kind::event)
+        if (const auto b = index_of(start.name)) edges.emplace_back(a, *b);
+      if (const Reference* d = due_of(a))
+        if (const auto b = index_of(d->name); b && *b != a) edges.emplace_back(a, *b);
     }
     for (const auto& cycle : graph::find_cycles(targets.size(), edges)) {
-      std::string chain;
+      std::vector<std::string_view> names;
       std::vector<DiagnosticNote> notes;
-      for (const std::size_t v : cycle) {
-        chain += targets[v].rule.id + " -> ";
-        notes.push_back(
-            {targets[v].start_at, fmt::format("'{}' starts on {} here", targets[v].rule.id,
-                                              to_string(targets[v].rule.start))});
+      bool through_due = false;
+      for (std::size_t k = 0; k < cycle.size(); ++k) {
+        const std::size_t v = cycle[k];
+        const std::size_t w = cycle[(k + 1) % cycle.size()];
+        names.push_back(targets[v].rule.id);
+        const Condition& start = targets[v].rule.start;
+        if (start.kind != Condition::Kind::event && start.name == targets[w].rule.id) {
+          notes.push_back({targets[v].start_at, fmt::format("'{}' starts on {} here",
+                                                            targets[v].rule.id, to_string(start))});
+        } else {
+          through_due = true;
+          notes.push_back({due_of(v)->at, fmt::format("'{}' is due when '{}' is, here",
+                                                      targets[v].rule.id, targets[w].rule.id)});
+        }
       }
-      chain += targets[cycle.front()].rule.id;
+      const std::string chain = cycle_text(names);
       const std::string message =
-          cycle.size() == 1
+          through_due ? fmt::format(
+                            "targets of policy '{}' wait on each other in a cycle, so "
+                            "none of them ever gets a due instant: {}",
+                            policy.id, chain)
+          : cycle.size() == 1
               ? fmt::format("target '{}' starts on its own outcome, so it never starts: {}",
                             targets[cycle.front()].rule.id, chain)
               : fmt::format(
@@ -267,7 +293,7 @@ class Checker {
 
   const PolicySources& sources_;
   const std::vector<std::string_view>& calendar_ids_;
-  yaml::Diagnostics& sink_;
+  yaml::DiagnosticSink& sink_;
   const std::vector<Severity>* severities_ = nullptr;
   bool any_escalation_ = false;  ///< some role escalates to another
   int ladder_height_ = -1;
@@ -277,7 +303,7 @@ class Checker {
 
 CheckedPolicies check_policies(const PolicySources& sources,
                                const std::vector<std::string_view>& calendar_ids,
-                               yaml::Diagnostics& sink) {
+                               yaml::DiagnosticSink& sink) {
   return Checker(sources, calendar_ids, sink).run();
 }
 

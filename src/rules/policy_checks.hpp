@@ -7,7 +7,7 @@
 //     a tier or a clock no calendar (SLA221), met(x) / breached(x) no target of the policy
 //     (SLA231) — each with "did you mean";
 //   * policies with targets but no severities (SLA212);
-//   * goals that do not fit the tiers and severities (SLA242–SLA246, see goal_reader.hpp);
+//   * goals that do not fit the tiers and severities (SLA242–SLA246, see goal_expander.hpp);
 //   * cycles in the role ladder (SLA260) and in the targets' start dependencies (SLA261: target
 //     A starting on met(B) or breached(B) is an edge A → B), spelled out with one note per edge;
 //   * `escalate` in a policy while no role escalates to another (SLA262).
@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "rules/policy_source.hpp"
-#include "yaml/diagnostics.hpp"
+#include "yaml/diagnostic_sink.hpp"
 
 namespace sla::rules {
 
@@ -32,6 +32,6 @@ struct CheckedPolicies {
 /// not reported again as unknown).
 CheckedPolicies check_policies(const PolicySources& sources,
                                const std::vector<std::string_view>& calendar_ids,
-                               yaml::Diagnostics& sink);
+                               yaml::DiagnosticSink& sink);
 
 }  // namespace sla::rules

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rules/codes.hpp"
+#include "rules/ids.hpp"
 #include "rules/ignore_warnings.hpp"
 #include "rules/target_reader.hpp"
 #include "yaml/codes.hpp"
@@ -44,13 +45,11 @@ void read_tiers(const yaml::Reader& reader, const yaml::MapEntry& tiers, PolicyS
     TierSource tier;
     tier.tier.id = entry.key;
     tier.at = entry.key_at;
-    const std::string what = fmt::format("tier '{}'", entry.key);
-    if (reader.expect_map(entry.value, what)) {
-      const yaml::MapReader keys(reader, yaml::Value{entry.value.node, entry.key_at}, what,
-                                 kTierKeys);
-      if (const auto* name = keys.find("name"))
+    if (const auto keys =
+            yaml::read_keyed_map(reader, entry, fmt::format("tier '{}'", entry.key), kTierKeys)) {
+      if (const auto* name = keys->find("name"))
         tier.tier.name = reader.text(name->value, "'name'").value_or("");
-      if (const auto* calendar = keys.require("calendar")) {
+      if (const auto* calendar = keys->require("calendar")) {
         if (auto id = reader.text(calendar->value, "'calendar'")) {
           tier.tier.calendar = *id;
           tier.calendar_at = calendar->value.at;
@@ -75,12 +74,7 @@ void read_policies(const yaml::Reader& reader, const yaml::MapEntry& section,
                    std::vector<PolicySource>& policies) {
   if (!reader.expect_list(section.value, "'policies'")) return;
   for (const auto& item : reader.items(section.value)) {
-    if (!item.is_map()) {
-      reader.error(item.at, code::wrong_kind,
-                   fmt::format("a policy must be a map with 'id', 'tiers' and 'targets', not {}",
-                               yaml::kind_name(item.node)));
-      continue;
-    }
+    if (!reader.expect_map(item, "a policy", "a map with 'id', 'tiers' and 'targets'")) continue;
     const std::size_t errors_before = reader.diagnostics().error_count();
     const yaml::MapReader map(reader, item, "a policy", kPolicyKeys);
     PolicySource policy;
@@ -95,11 +89,8 @@ void read_policies(const yaml::Reader& reader, const yaml::MapEntry& section,
     const auto first = std::find_if(policies.begin(), policies.end(), [&](const PolicySource& p) {
       return !policy.id.empty() && p.id == policy.id;
     });
-    if (first != policies.end()) {
-      reader.error(policy.at, code::duplicate_policy,
-                   fmt::format("policy '{}' is already defined", policy.id),
-                   {{first->at, "first defined here"}});
-    }
+    if (first != policies.end())
+      report_redefinition(reader, code::duplicate_policy, label(policy), policy.at, first->at);
     if (const auto* match = map.find("match")) read_match(reader, *match, policy);
     if (const auto* tiers = map.require("tiers")) read_tiers(reader, *tiers, policy);
     if (const auto* targets = map.find("targets")) read_targets(reader, *targets, policy);

@@ -1,4 +1,4 @@
-// rules/policy_reader.hpp — the `policies:` section (SPEC §3).
+// rules/policy_reader.hpp — the `policies:` section (docs/semantics.md §3).
 //
 //   policies:
 //     - id: maintenance                      # required, unique across files (SLA220)

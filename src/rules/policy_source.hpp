@@ -37,20 +37,21 @@ struct RoleSource {
 struct SeveritySource {
   Severity severity;  ///< rank is the position in the one `severities` list
   SourcePosition at;  ///< the id's value (the item when there is no id)
-  std::vector<SourcePosition> alias_at;
 };
 
 struct GoalEntry;
 
-/// A goal as written: one duration, a list (periodic), or a map whose keys are tier or severity
-/// names — which ones is decided only when the tiers and severities are known.
+/// A goal as written: one duration, a list (periodic), a map whose keys are tier or severity
+/// names — which ones is decided only when the tiers and severities are known — or another
+/// target's due instant, `due(x)`.
 struct GoalSource {
-  enum class Kind { duration, list, map };
+  enum class Kind { duration, list, map, due_of };
   Kind kind = Kind::duration;
   SourcePosition at;
   std::vector<DurationSpec> durations;      ///< duration: one; list: the sequence
   std::vector<SourcePosition> duration_at;  ///< where each duration is written
   std::vector<GoalEntry> entries;           ///< map
+  std::optional<Reference> due_of;          ///< due_of: the target named, where
   bool broken = false;                      ///< a problem inside was reported
 };
 

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "rules/codes.hpp"
+#include "sla/words.hpp"
 
 namespace sla::rules {
 namespace {
@@ -46,7 +47,7 @@ bool same_trigger(const EscalationTrigger& a, const EscalationTrigger& b) {
 
 class Warner {
  public:
-  Warner(const PolicyWarningInput& input, yaml::Diagnostics& sink) : in_(input), sink_(sink) {}
+  Warner(const PolicyWarningInput& input, yaml::DiagnosticSink& sink) : in_(input), sink_(sink) {}
 
   void run() {
     for (std::size_t t = 0; t < in_.policy.targets.size(); ++t) {
@@ -269,13 +270,13 @@ class Warner {
   }
 
   const PolicyWarningInput& in_;
-  yaml::Diagnostics& sink_;
+  yaml::DiagnosticSink& sink_;
   std::set<std::tuple<std::string, std::string, int, int, int, int>> reported_;
 };
 
 }  // namespace
 
-void warn_policy(const PolicyWarningInput& input, yaml::Diagnostics& sink) {
+void warn_policy(const PolicyWarningInput& input, yaml::DiagnosticSink& sink) {
   Warner(input, sink).run();
 }
 

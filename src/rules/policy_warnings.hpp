@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "rules/policy_source.hpp"
-#include "yaml/diagnostics.hpp"
+#include "yaml/diagnostic_sink.hpp"
 
 namespace sla::rules {
 
@@ -33,6 +33,6 @@ struct PolicyWarningInput {
   int ladder_height = -1;
 };
 
-void warn_policy(const PolicyWarningInput& input, yaml::Diagnostics& sink);
+void warn_policy(const PolicyWarningInput& input, yaml::DiagnosticSink& sink);
 
 }  // namespace sla::rules

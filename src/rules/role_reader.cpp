@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rules/codes.hpp"
+#include "rules/ids.hpp"
 
 namespace sla::rules {
 
@@ -30,9 +31,7 @@ void read_roles(const yaml::Reader& reader, const yaml::MapEntry& section,
     const auto first = std::find_if(roles.begin(), roles.end(),
                                     [&](const RoleSource& r) { return r.role.id == entry.key; });
     if (first != roles.end()) {
-      reader.error(entry.key_at, code::duplicate_role,
-                   fmt::format("role '{}' is already defined", entry.key),
-                   {{first->at, "first defined here"}});
+      report_redefinition(reader, code::duplicate_role, what, entry.key_at, first->at);
       continue;
     }
     roles.push_back(std::move(role));

@@ -1,4 +1,4 @@
-// rules/role_reader.hpp — the `roles:` section: the escalation ladder (SPEC §3).
+// rules/role_reader.hpp — the `roles:` section: the escalation ladder (docs/semantics.md §3).
 //
 //   roles:
 //     engineer: {escalates_to: service_manager}

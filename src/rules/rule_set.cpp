@@ -1,6 +1,9 @@
+// rules/rule_set.cpp — what sla/rule_set.hpp declares: the RuleSet's lookups and the entry
+// points that load one.
 #include <fmt/format.h>
 
 #include "rules/rule_set_impl.hpp"
+#include "rules/rules_loader.hpp"
 #include "sla/error.hpp"
 
 namespace sla {
@@ -28,11 +31,8 @@ std::vector<std::string> RuleSet::calendar_ids() const {
 const std::vector<Severity>& RuleSet::severities() const { return impl_->severities; }
 
 const Severity* RuleSet::find_severity(std::string_view id_or_alias) const {
-  for (const Severity& s : impl_->severities) {
-    if (s.id == id_or_alias) return &s;
-    for (const std::string& alias : s.aliases)
-      if (alias == id_or_alias) return &s;
-  }
+  for (const Severity& s : impl_->severities)
+    if (s.answers_to(id_or_alias)) return &s;
   return nullptr;
 }
 
@@ -64,6 +64,43 @@ const Policy* RuleSet::match_policy(
     if (all) return &p;
   }
   return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading. Everything thrown below this point is a bug, but the promise is "diagnostics, never a
+// crash": a last-resort catch turns it into one.
+namespace {
+
+LoadResult internal_error(const std::string& file, const std::exception& e) {
+  Diagnostic d;
+  d.where.file = file;
+  d.code = "SLA000";
+  d.message = fmt::format("internal error while loading: {}", e.what());
+  LoadResult result;
+  result.diagnostics.push_back(std::move(d));
+  return result;
+}
+
+}  // namespace
+
+LoadResult load_rules(const std::vector<std::string>& paths) {
+  try {
+    rules::RulesLoader loader;
+    for (const auto& path : paths) loader.load_file(path);
+    return loader.finish();
+  } catch (const std::exception& e) {
+    return internal_error(paths.empty() ? std::string("<rules>") : paths.front(), e);
+  }
+}
+
+LoadResult load_rules_from_string(std::string_view yaml_text, std::string_view name) {
+  try {
+    rules::RulesLoader loader;
+    loader.load_text(yaml_text, std::string(name));
+    return loader.finish();
+  } catch (const std::exception& e) {
+    return internal_error(std::string(name), e);
+  }
 }
 
 }  // namespace sla

@@ -12,9 +12,9 @@ namespace sla {
 
 struct RuleSet::Impl {
   std::map<std::string, Calendar, std::less<>> calendars;  ///< by id (sorted)
-  std::vector<Severity> severities;                         ///< most severe first
-  std::vector<Role> roles;                                  ///< file order
-  std::vector<Policy> policies;                             ///< file order
+  std::vector<Severity> severities;                        ///< most severe first
+  std::vector<Role> roles;                                 ///< file order
+  std::vector<Policy> policies;                            ///< file order
 };
 
 /// Wraps a finished Impl; only the loader builds rule sets.

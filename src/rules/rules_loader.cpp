@@ -2,15 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "rules/calendar_linker.hpp"
 #include "rules/calendar_reader.hpp"
 #include "rules/codes.hpp"
+#include "rules/ids.hpp"
 #include "rules/policy_checks.hpp"
 #include "rules/policy_reader.hpp"
 #include "rules/role_reader.hpp"
@@ -18,6 +15,7 @@
 #include "rules/severity_reader.hpp"
 #include "yaml/codes.hpp"
 #include "yaml/document.hpp"
+#include "yaml/file_text.hpp"
 
 namespace sla::rules {
 namespace {
@@ -35,39 +33,16 @@ std::string identity_of(const std::string& path) {
   return p.string();
 }
 
-// The file's text, or why it cannot be had ("no such file", "is a directory").
-std::optional<std::string> read_file(const std::string& path, std::string& why) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    why = "it is a directory";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    why = std::strerror(errno);
-    if (!fs::exists(path, ec)) why = "no such file";
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    why = "read error";
-    return std::nullopt;
-  }
-  return text.str();
-}
-
 }  // namespace
 
 void RulesLoader::load_file(const std::string& path) {
   const std::string identity = identity_of(path);
   if (loaded_.count(identity) != 0) return;
   files_.push_back(path);
-  std::string why;
-  const auto text = read_file(path, why);
+  const Parsed<std::string> text = yaml::read_file_text(path);
   if (!text) {
     sink_.error({path, 0, 0}, code::unreadable_file,
-                fmt::format("cannot read '{}': {}", path, why));
+                fmt::format("cannot read '{}': {}", path, text.error));
     return;
   }
   read_text(*text, path, identity);
@@ -122,50 +97,36 @@ void RulesLoader::read_document(const yaml::Reader& reader, const YAML::Node& ro
 }
 
 void RulesLoader::read_includes(const yaml::Reader& reader, const yaml::MapEntry& include) {
-  std::vector<yaml::Value> targets;
-  if (include.value.is_list()) {
-    targets = reader.items(include.value);
-  } else if (include.value.is_scalar()) {
-    targets.push_back(include.value);
-  } else {
-    reader.error(include.value.at, code::wrong_kind,
-                 fmt::format("'include' must be a file name or a list of them, not {}",
-                             yaml::kind_name(include.value.node)));
-    return;
-  }
-  for (const auto& target : targets)
+  const auto targets = reader.one_or_list(include.value, "'include'", "a file name");
+  if (!targets) return;
+  for (const auto& target : *targets)
     if (auto path = reader.text(target, "an include")) include_file(reader, *path, target.at);
 }
 
 void RulesLoader::include_file(const yaml::Reader& reader, const std::string& target,
                                const SourcePosition& at) {
-  const fs::path relative(target);
-  const std::string name =
-      relative.is_absolute()
-          ? relative.lexically_normal().string()
-          : (fs::path(reader.file()).parent_path() / relative).lexically_normal().string();
+  const std::string name = yaml::relative_to(reader.file(), target);
   const std::string identity = identity_of(name);
   for (std::size_t i = 0; i < stack_.size(); ++i) {
     if (stack_[i].identity != identity) continue;
     // The chain stack_[i] → … → this file → stack_[i] again.
-    std::string chain;
+    std::vector<std::string_view> names;
     std::vector<DiagnosticNote> notes;
     for (std::size_t k = i; k < stack_.size(); ++k) {
-      chain += stack_[k].name + " -> ";
+      names.push_back(stack_[k].name);
       if (k + 1 < stack_.size())
         notes.push_back({stack_[k].include_at, fmt::format("'{}' includes '{}' here",
                                                            stack_[k].name, stack_[k + 1].name)});
     }
-    chain += stack_[i].name;
-    reader.error(at, code::include_cycle, fmt::format("include cycle: {}", chain),
+    reader.error(at, code::include_cycle, fmt::format("include cycle: {}", cycle_text(names)),
                  std::move(notes));
     return;
   }
   if (loaded_.count(identity) != 0) return;  // already read through another include
-  std::string why;
-  const auto text = read_file(name, why);
+  const Parsed<std::string> text = yaml::read_file_text(name);
   if (!text) {
-    reader.error(at, code::include_missing, fmt::format("cannot include '{}': {}", name, why));
+    reader.error(at, code::include_missing,
+                 fmt::format("cannot include '{}': {}", name, text.error));
     return;
   }
   files_.push_back(name);
@@ -181,9 +142,8 @@ void RulesLoader::read_calendars(const yaml::Reader& reader, const yaml::MapEntr
     const auto first = std::find_if(calendars_.begin(), calendars_.end(),
                                     [&](const CalendarSource& c) { return c.id == calendar.id; });
     if (first != calendars_.end()) {
-      reader.error(entry.key_at, code::duplicate_calendar,
-                   fmt::format("calendar '{}' is already defined", calendar.id),
-                   {{first->at, "first defined here"}});
+      report_redefinition(reader, code::duplicate_calendar,
+                          fmt::format("calendar '{}'", calendar.id), entry.key_at, first->at);
       continue;
     }
     calendars_.push_back(std::move(calendar));

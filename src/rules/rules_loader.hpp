@@ -17,7 +17,7 @@
 #include "rules/calendar_source.hpp"
 #include "rules/policy_source.hpp"
 #include "sla/rule_set.hpp"
-#include "yaml/diagnostics.hpp"
+#include "yaml/diagnostic_sink.hpp"
 #include "yaml/reader.hpp"
 
 namespace sla::rules {
@@ -48,7 +48,7 @@ class RulesLoader {
                     const SourcePosition& at);
   void read_calendars(const yaml::Reader& reader, const yaml::MapEntry& calendars);
 
-  yaml::Diagnostics sink_;
+  yaml::DiagnosticSink sink_;
   std::vector<std::string> files_;  ///< names in the order first met (orders diagnostics)
   std::set<std::string> loaded_;    ///< identities of files read or being read
   std::vector<Frame> stack_;        ///< the include chain being read

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/codes.hpp"
+#include "rules/ids.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
@@ -22,15 +23,18 @@ struct ScaleName {
 bool unique_name(const yaml::Reader& reader, std::vector<ScaleName>& names, ScaleName candidate) {
   for (const ScaleName& first : names) {
     if (first.name != candidate.name) continue;
+    if (!candidate.is_alias && !first.is_alias) {
+      report_redefinition(reader, code::duplicate_severity,
+                          fmt::format("severity '{}'", candidate.name), candidate.at, first.at);
+      return false;
+    }
     const std::string used = first.is_alias
                                  ? fmt::format("an alias of severity '{}'", first.severity)
                                  : fmt::format("the id of severity '{}'", first.severity);
     const std::string message =
-        candidate.is_alias
-            ? fmt::format("alias '{}' of severity '{}' is already {}", candidate.name,
-                          candidate.severity, used)
-            : (first.is_alias ? fmt::format("severity id '{}' is already {}", candidate.name, used)
-                              : fmt::format("severity '{}' is already defined", candidate.name));
+        candidate.is_alias ? fmt::format("alias '{}' of severity '{}' is already {}",
+                                         candidate.name, candidate.severity, used)
+                           : fmt::format("severity id '{}' is already {}", candidate.name, used);
     reader.error(candidate.at, code::duplicate_severity, message,
                  {{first.at, first.is_alias ? fmt::format("'{}' given here", first.name)
                                             : std::string("first defined here")}});
@@ -62,12 +66,7 @@ void read_severities(const yaml::Reader& reader, const yaml::MapEntry& section,
   if (!reader.expect_list(section.value, "'severities'")) return;
   std::vector<ScaleName> names;
   for (const auto& item : reader.items(section.value)) {
-    if (!item.is_map()) {
-      reader.error(item.at, code::wrong_kind,
-                   fmt::format("a severity must be a map like {{id: sev1, name: Critical}}, not {}",
-                               yaml::kind_name(item.node)));
-      continue;
-    }
+    if (!reader.expect_map(item, "a severity", "a map like {id: sev1, name: Critical}")) continue;
     const yaml::MapReader map(reader, item, "a severity", kSeverityKeys);
     SeveritySource source;
     source.at = item.at;
@@ -91,7 +90,6 @@ void read_severities(const yaml::Reader& reader, const yaml::MapEntry& section,
           if (!text) continue;
           if (!unique_name(reader, names, {*text, alias.at, *id_text, true})) continue;
           source.severity.aliases.push_back(*text);
-          source.alias_at.push_back(alias.at);
         }
       }
     }

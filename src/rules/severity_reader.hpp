@@ -1,4 +1,4 @@
-// rules/severity_reader.hpp — the `severities:` section (SPEC §3).
+// rules/severity_reader.hpp — the `severities:` section (docs/semantics.md §3).
 //
 //   severities:                    # most severe first: the order is the rank (0 = most severe)
 //     - {id: sev1, name: Critical, aliases: [P1, 一级], description: Service down}

@@ -1,4 +1,4 @@
-// rules/target_reader.hpp — one entry of a policy's `targets:` (SPEC §3).
+// rules/target_reader.hpp — one entry of a policy's `targets:` (docs/semantics.md §3).
 //
 //   resolution:
 //     start: created                    # a condition (required)

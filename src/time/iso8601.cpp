@@ -6,6 +6,7 @@
 
 #include "sla/error.hpp"
 #include "time/time_text.hpp"
+#include "time/utc_offset.hpp"
 
 namespace sla {
 namespace {
@@ -14,8 +15,8 @@ using std::chrono::days;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-// A cursor over the text; every reader returns false instead of throwing so that the caller can
-// produce one message quoting the whole input.
+// A cursor over the text; every reader returns false so that the caller can produce one message
+// quoting the whole input.
 struct Reader {
   std::string_view s;
   size_t i = 0;
@@ -50,74 +51,75 @@ bool read_date(Reader& r, Date& out) {
   return out.ok();
 }
 
-[[noreturn]] void bad_instant(std::string_view text, std::string_view why) {
-  throw Error(fmt::format("invalid time '{}': {} (expected ISO-8601 like "
-                          "'2026-11-20T19:00:00+08:00', or without offset for local time)",
-                          text, why));
+std::string bad_instant(std::string_view text, std::string_view why) {
+  return fmt::format(
+      "invalid time '{}': {} (expected ISO-8601 like '2026-11-20T19:00:00+08:00', or without "
+      "offset for local time)",
+      text, why);
 }
 
 }  // namespace
 
-Date parse_date(std::string_view text) {
+Parsed<Date> try_parse_date(std::string_view text) {
   Reader r{text};
   Date d{};
   if (!read_date(r, d) || !r.done())
-    throw Error(fmt::format("invalid date '{}' (expected an existing date as YYYY-MM-DD)", text));
-  return d;
+    return Parsed<Date>::failure(
+        fmt::format("invalid date '{}' (expected an existing date as YYYY-MM-DD)", text));
+  return Parsed<Date>::success(d);
 }
 
-std::chrono::minutes parse_time_of_day(std::string_view text) {
+Date parse_date(std::string_view text) { return try_parse_date(text).value_or_throw(); }
+
+Parsed<minutes> try_parse_time_of_day(std::string_view text) {
   Reader r{text};
   int h = 0, m = 0;
   if (!r.digits(2, h) || !r.literal(':') || !r.digits(2, m) || !r.done() || h > 24 || m > 59 ||
       (h == 24 && m != 0))
-    throw Error(fmt::format("invalid time of day '{}' (expected HH:MM from 00:00 to 24:00)", text));
-  return hours{h} + minutes{m};
+    return Parsed<minutes>::failure(
+        fmt::format("invalid time of day '{}' (expected HH:MM from 00:00 to 24:00)", text));
+  return Parsed<minutes>::success(hours{h} + minutes{m});
 }
 
-Instant parse_instant(std::string_view text, const TimeZone& zone) {
+minutes parse_time_of_day(std::string_view text) {
+  return try_parse_time_of_day(text).value_or_throw();
+}
+
+Parsed<Instant> try_parse_instant(std::string_view text, const TimeZone& zone) {
+  using P = Parsed<Instant>;
   Reader r{text};
   Date date{};
-  if (!read_date(r, date)) bad_instant(text, "the date is malformed or does not exist");
+  if (!read_date(r, date))
+    return P::failure(bad_instant(text, "the date is malformed or does not exist"));
   Seconds tod{0};
   if (!r.done()) {
-    if (!r.literal('T') && !r.literal(' ')) bad_instant(text, "expected 'T' after the date");
+    if (!r.literal('T') && !r.literal(' '))
+      return P::failure(bad_instant(text, "expected 'T' after the date"));
     int h = 0, m = 0, s = 0;
     if (!r.digits(2, h) || !r.literal(':') || !r.digits(2, m))
-      bad_instant(text, "the time of day is malformed");
-    if (r.literal(':') && !r.digits(2, s)) bad_instant(text, "the seconds are malformed");
+      return P::failure(bad_instant(text, "the time of day is malformed"));
+    if (r.literal(':') && !r.digits(2, s))
+      return P::failure(bad_instant(text, "the seconds are malformed"));
     if (r.literal('.') || r.literal(','))
-      bad_instant(text, "fractional seconds are not supported");
+      return P::failure(bad_instant(text, "fractional seconds are not supported"));
     if (h > 24 || m > 59 || s > 59 || (h == 24 && (m != 0 || s != 0)))
-      bad_instant(text, "the time of day is out of range");
+      return P::failure(bad_instant(text, "the time of day is out of range"));
     tod = hours{h} + minutes{m} + Seconds{s};
   }
   const LocalTime local{std::chrono::sys_days{date}.time_since_epoch() + tod};
-  if (r.done()) return zone.to_instant(local);
+  if (r.done()) return P::success(zone.to_instant(local));
 
-  // An explicit offset: Z, ±HH:MM, ±HHMM or ±HH; also ±HH:MM:SS, which format_instant writes for
-  // the local mean time offsets some zones had until the early 1900s (Asia/Shanghai +08:05:43).
-  Seconds offset{0};
-  if (r.literal('Z') || r.literal('z')) {
-    offset = Seconds{0};
-  } else {
-    const char sign = r.i < text.size() ? text[r.i] : '\0';
-    if (sign != '+' && sign != '-') bad_instant(text, "unexpected text after the time");
-    ++r.i;
-    int oh = 0, om = 0, os = 0;
-    if (!r.digits(2, oh)) bad_instant(text, "the UTC offset is malformed");
-    if (!r.done()) {
-      const bool colon = r.literal(':');
-      if (!r.digits(2, om)) bad_instant(text, "the UTC offset is malformed");
-      if (colon && r.literal(':') && !r.digits(2, os))
-        bad_instant(text, "the UTC offset is malformed");
-    }
-    if (oh > 18 || om > 59 || os > 59) bad_instant(text, "the UTC offset is out of range");
-    offset = hours{oh} + minutes{om} + Seconds{os};
-    if (sign == '-') offset = -offset;
-  }
-  if (!r.done()) bad_instant(text, "unexpected text after the UTC offset");
-  return Instant{local.time_since_epoch() - offset};
+  // An explicit offset, in the grammar zone names use too (sla/time_zone.hpp).
+  const std::string_view rest = text.substr(r.i);
+  if (rest[0] != 'Z' && rest[0] != 'z' && rest[0] != '+' && rest[0] != '-')
+    return P::failure(bad_instant(text, "unexpected text after the time"));
+  const Parsed<Seconds> offset = detail::parse_utc_offset(rest);
+  if (!offset) return P::failure(bad_instant(text, offset.error));
+  return P::success(Instant{local.time_since_epoch() - *offset});
+}
+
+Instant parse_instant(std::string_view text, const TimeZone& zone) {
+  return try_parse_instant(text, zone).value_or_throw();
 }
 
 std::string format_local(LocalTime local) {

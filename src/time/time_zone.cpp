@@ -2,51 +2,53 @@
 
 #include <date/tz.h>
 
-#include <charconv>
+#include <fmt/format.h>
 
-#include "sla/error.hpp"
+#include "time/utc_offset.hpp"
 #include "time/zone_backend.hpp"
 
 namespace sla {
 namespace {
 
-// "+08:00", "-05:30", "+0800", "Z" → offset; nullopt when `text` is not an offset.
-std::optional<Seconds> parse_fixed_offset(std::string_view text) {
-  if (text == "Z") return Seconds{0};
-  if (text.size() != 6 && text.size() != 5) return std::nullopt;
-  if (text[0] != '+' && text[0] != '-') return std::nullopt;
-  const std::string_view hh = text.substr(1, 2);
-  const std::string_view mm = text.size() == 6 ? text.substr(4, 2) : text.substr(3, 2);
-  if (text.size() == 6 && text[3] != ':') return std::nullopt;
-  int h = 0, m = 0;
-  auto digits = [](std::string_view s, int& out) {
-    if (s.size() != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return false;
-    out = (s[0] - '0') * 10 + (s[1] - '0');
-    return true;
-  };
-  if (!digits(hh, h) || !digits(mm, m) || h > 18 || m > 59) return std::nullopt;
-  const Seconds magnitude = std::chrono::hours{h} + std::chrono::minutes{m};
-  return text[0] == '-' ? -magnitude : magnitude;
+std::string unknown_zone(std::string_view name) {
+  return fmt::format(
+      "unknown time zone '{}' (expected an IANA name like 'Asia/Shanghai' or an offset like "
+      "'+08:00')",
+      name);
 }
 
 }  // namespace
 
-TimeZone TimeZone::locate(std::string_view name) {
+Parsed<TimeZone> TimeZone::try_locate(std::string_view name) {
+  using P = Parsed<TimeZone>;
   auto impl = std::make_shared<Impl>();
   impl->name = std::string(name);
-  if (auto offset = parse_fixed_offset(name)) {
+  if (name.empty())
+    return P::failure(
+        "empty time zone name (expected an IANA name like 'Asia/Shanghai' or an offset like "
+        "'+08:00')");
+  const Parsed<Seconds> offset = detail::parse_utc_offset(name);
+  if (offset) {
     impl->fixed_offset = *offset;
-    return TimeZone(std::move(impl));
+    return P::success(TimeZone(std::move(impl)));
   }
-  if (name.empty()) throw Error("empty time zone name");
+  // No IANA name starts with a sign ("Etc/GMT+8" does not), so this was meant as an offset.
+  if (name[0] == '+' || name[0] == '-')
+    return P::failure(fmt::format(
+        "invalid time zone '{}': {} (expected an offset like '+08:00', '+0800' or '+08', hours at "
+        "most 18)",
+        name, offset.error));
+  // date-tz has no non-throwing lookup: its exception for an unknown name stops here, at the
+  // backend's wall, and becomes the message.
   try {
     impl->zone = date::locate_zone(name);
   } catch (const std::exception&) {
-    throw Error("unknown time zone '" + std::string(name) +
-                "' (expected an IANA name like 'Asia/Shanghai' or an offset like '+08:00')");
+    return P::failure(unknown_zone(name));
   }
-  return TimeZone(std::move(impl));
+  return P::success(TimeZone(std::move(impl)));
 }
+
+TimeZone TimeZone::locate(std::string_view name) { return try_locate(name).value_or_throw(); }
 
 TimeZone TimeZone::utc() {
   auto impl = std::make_shared<Impl>();
@@ -63,7 +65,7 @@ Instant TimeZone::to_instant(LocalTime local) const {
   switch (info.result) {
     case date::local_info::nonexistent:
       return Instant{info.first.end.time_since_epoch()};  // the instant the gap ends
-    case date::local_info::ambiguous:                   // the earlier instant: first offset
+    case date::local_info::ambiguous:                     // the earlier instant: first offset
     case date::local_info::unique:
     default:
       return Instant{local.time_since_epoch() - info.first.offset};

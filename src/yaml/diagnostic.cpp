@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "sla/words.hpp"
+
 namespace sla {
 namespace {
 
@@ -14,8 +16,8 @@ std::string where_text(const SourcePosition& p) {
 }  // namespace
 
 std::string Diagnostic::to_string() const {
-  std::string out = fmt::format("{}: {}: {} [{}]\n", where_text(where),
-                                severity == Severity::error ? "error" : "warning", message, code);
+  std::string out =
+      fmt::format("{}: {}: {} [{}]\n", where_text(where), sla::to_string(severity), message, code);
   for (const auto& note : notes)
     out += fmt::format("{}: note: {}\n", where_text(note.where), note.message);
   return out;

@@ -24,25 +24,35 @@ SourcePosition Reader::at(const YAML::Mark& mark) const {
 
 SourcePosition Reader::at(const YAML::Node& node) const { return at(node.Mark()); }
 
-void Reader::wrong_kind(const Value& value, std::string_view what,
-                        std::string_view expected) const {
+void Reader::wrong_kind(const Value& value, std::string_view what, std::string_view expected,
+                        std::string_view code) const {
   if (value.is_null())
-    error(value.at, code::wrong_kind, fmt::format("{} is empty (expected {})", what, expected));
+    error(value.at, code, fmt::format("{} is empty (expected {})", what, expected));
   else
-    error(value.at, code::wrong_kind,
+    error(value.at, code,
           fmt::format("{} must be {}, not {}", what, expected, kind_name(value.node)));
 }
 
-bool Reader::expect_map(const Value& value, std::string_view what) const {
+bool Reader::expect_map(const Value& value, std::string_view what,
+                        std::string_view expected) const {
   if (value.is_map()) return true;
-  wrong_kind(value, what, "a map");
+  wrong_kind(value, what, expected);
   return false;
 }
 
-bool Reader::expect_list(const Value& value, std::string_view what) const {
+bool Reader::expect_list(const Value& value, std::string_view what,
+                         std::string_view expected) const {
   if (value.is_list()) return true;
-  wrong_kind(value, what, "a list");
+  wrong_kind(value, what, expected);
   return false;
+}
+
+std::optional<std::vector<Value>> Reader::one_or_list(const Value& value, std::string_view what,
+                                                      std::string_view one) const {
+  if (value.is_list()) return items(value);
+  if (value.is_scalar()) return std::vector<Value>{value};
+  wrong_kind(value, what, fmt::format("{} or a list of them", one));
+  return std::nullopt;
 }
 
 bool Reader::expect_scalar(const Value& value, std::string_view what) const {
@@ -77,13 +87,8 @@ std::optional<std::string> Reader::word(const Value& value, std::string_view wha
   auto s = text(value, what);
   if (!s) return std::nullopt;
   if (std::find(words.begin(), words.end(), *s) != words.end()) return s;
-  std::vector<DiagnosticNote> notes;
-  if (auto guess = closest_match(*s, words))
-    notes.push_back({value.at, fmt::format("did you mean '{}'?", *guess)});
-  else
-    notes.push_back({value.at, fmt::format("expected one of: {}", fmt::join(words, ", "))});
   error(value.at, code::invalid_value, fmt::format("{} cannot be '{}'", what, *s),
-        std::move(notes));
+        suggest_or_list(*s, words, value.at));
   return std::nullopt;
 }
 
@@ -107,9 +112,7 @@ MapReader::MapReader(const Reader& reader, const Value& map, std::string context
     const YAML::Node value = it->second;
     const SourcePosition key_at = reader.at(key);
     if (!key.IsScalar()) {
-      reader.error(
-          key_at, code::wrong_kind,
-          fmt::format("a key in {} must be a single value, not {}", context_, kind_name(key)));
+      reader.wrong_kind({key, key_at}, fmt::format("a key in {}", context_), "a single value");
       continue;
     }
     const std::string name = key.Scalar();
@@ -121,13 +124,12 @@ MapReader::MapReader(const Reader& reader, const Value& map, std::string context
     }
     if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::vector<DiagnosticNote> notes;
-      if (name == "<<")
+      if (name == "<<") {
         notes.push_back({key_at, "YAML merge keys ('<<') are not supported"});
-      else if (auto guess = closest_match(name, allowed)) {
-        notes.push_back({key_at, fmt::format("did you mean '{}'?", *guess)});
-        suggested_.push_back(*guess);
-      } else
-        notes.push_back({key_at, fmt::format("expected one of: {}", fmt::join(allowed, ", "))});
+      } else {
+        notes = suggest_or_list(name, allowed, key_at);
+        if (auto guess = closest_match(name, allowed)) suggested_.push_back(*guess);
+      }
       reader.error(key_at, code::unknown_key, fmt::format("unknown key '{}' in {}", name, context_),
                    std::move(notes));
       continue;
@@ -168,6 +170,13 @@ bool MapReader::at_most_one_of(const std::vector<std::string_view>& keys) const 
     ok = false;
   }
   return ok;
+}
+
+std::optional<MapReader> read_keyed_map(const Reader& reader, const MapEntry& entry,
+                                        const std::string& what,
+                                        std::vector<std::string_view> allowed) {
+  if (!reader.expect_map(entry.value, what)) return std::nullopt;
+  return MapReader(reader, Value{entry.value.node, entry.key_at}, what, std::move(allowed));
 }
 
 }  // namespace sla::yaml

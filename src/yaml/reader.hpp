@@ -19,7 +19,9 @@
 #include <vector>
 
 #include "sla/diagnostic.hpp"
-#include "yaml/diagnostics.hpp"
+#include "sla/words.hpp"
+#include "yaml/codes.hpp"
+#include "yaml/diagnostic_sink.hpp"
 
 namespace sla::yaml {
 
@@ -41,10 +43,10 @@ std::string_view kind_name(const YAML::Node& node);
 /// One file being read: its name as shown in diagnostics and the sink problems go to.
 class Reader {
  public:
-  Reader(std::string file, Diagnostics& sink) : file_(std::move(file)), sink_(&sink) {}
+  Reader(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(&sink) {}
 
   const std::string& file() const { return file_; }
-  Diagnostics& diagnostics() const { return *sink_; }
+  DiagnosticSink& diagnostics() const { return *sink_; }
 
   /// The node's position, 1-based. Nodes without a mark (none here) give the whole file.
   SourcePosition at(const YAML::Node& node) const;
@@ -64,10 +66,23 @@ class Reader {
 
   // Kind checks. Each reports SLA005 ("'hours' must be a map, not a list") and returns false
   // when the value has another kind. `what` names the value in the message: "'hours'",
-  // "a holiday", "the document".
-  bool expect_map(const Value& value, std::string_view what) const;
-  bool expect_list(const Value& value, std::string_view what) const;
+  // "a holiday", "the document"; `expected` may show what is expected ("a map like {id: sev1}").
+  bool expect_map(const Value& value, std::string_view what,
+                  std::string_view expected = "a map") const;
+  bool expect_list(const Value& value, std::string_view what,
+                   std::string_view expected = "a list") const;
   bool expect_scalar(const Value& value, std::string_view what) const;
+
+  /// The one wrong-kind message: "{what} must be {expected}, not a list", or "{what} is empty
+  /// (expected {expected})" for a value with nothing in it. SLA005 unless a code is given.
+  void wrong_kind(const Value& value, std::string_view what, std::string_view expected,
+                  std::string_view code = code::wrong_kind) const;
+
+  /// A single value or a list of them, as a list: `stop: resolved` and `stop: [resolved,
+  /// cancelled]` alike. Anything else is SLA005 ("'stop' must be a condition or a list of them,
+  /// not a map") and nullopt; `one` says what a single value is ("a condition").
+  std::optional<std::vector<Value>> one_or_list(const Value& value, std::string_view what,
+                                                std::string_view one) const;
 
   /// The text of a single value (SLA005 otherwise).
   std::optional<std::string> text(const Value& value, std::string_view what) const;
@@ -75,18 +90,37 @@ class Reader {
   /// A whole decimal number (SLA006 "'month' must be a whole number, not 'May'").
   std::optional<long long> integer(const Value& value, std::string_view what) const;
 
+  /// A whole number from `lowest` to `highest`; outside, `code` at the value with the message
+  /// `out_of_range(n)` ("'escalate' counts steps: 1 to 1000, not 0").
+  template <class Message>
+  std::optional<int> integer_in(const Value& value, std::string_view what, int lowest, int highest,
+                                std::string_view code, Message out_of_range) const {
+    const auto n = integer(value, what);
+    if (!n) return std::nullopt;
+    if (*n < lowest || *n > highest) {
+      error(value.at, code, out_of_range(*n));
+      return std::nullopt;
+    }
+    return static_cast<int>(*n);
+  }
+
   /// One of `words`, exactly (SLA006 with "did you mean" or the list of words).
   std::optional<std::string> word(const Value& value, std::string_view what,
                                   const std::vector<std::string_view>& words) const;
+
+  /// A word of an enum's vocabulary (sla/words.hpp), as the enum; SLA006 like word().
+  template <HasWords Enum>
+  std::optional<Enum> choice(const Value& value, std::string_view what) const {
+    const auto w = word(value, what, words<Enum>());
+    return w ? parse<Enum>(*w) : std::nullopt;
+  }
 
   /// The items of a list, each at its own position (no check: call expect_list first).
   std::vector<Value> items(const Value& list) const;
 
  private:
-  void wrong_kind(const Value& value, std::string_view what, std::string_view expected) const;
-
   std::string file_;
-  Diagnostics* sink_;
+  DiagnosticSink* sink_;
 };
 
 /// One key of a map: its name, its position and its value.
@@ -111,8 +145,6 @@ class MapReader {
             std::vector<std::string_view> allowed = {});
 
   const std::vector<MapEntry>& entries() const { return entries_; }
-  const std::string& context() const { return context_; }
-  const SourcePosition& at() const { return at_; }
 
   /// The entry for `key`, or nullptr.
   const MapEntry* find(std::string_view key) const;
@@ -133,5 +165,12 @@ class MapReader {
   std::vector<MapEntry> entries_;
   std::vector<std::string> suggested_;  ///< keys offered by "did you mean"
 };
+
+/// The map the key `entry` introduces (`office: {time_zone: ...}` under `calendars:`), read
+/// with the `allowed` keys. Missing keys are reported at the key, where the reader looks for the
+/// thing's name, not at its first entry. nullopt, after SLA005, when the value is not a map.
+std::optional<MapReader> read_keyed_map(const Reader& reader, const MapEntry& entry,
+                                        const std::string& what,
+                                        std::vector<std::string_view> allowed);
 
 }  // namespace sla::yaml

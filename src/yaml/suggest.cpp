@@ -1,8 +1,10 @@
 #include "yaml/suggest.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
-namespace sla::yaml {
+namespace sla {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Three rolling rows of the classic dynamic programme (the third for transpositions).
@@ -35,6 +37,28 @@ std::optional<std::string> closest_match(std::string_view word,
     }
   }
   return best;
+}
+
+}  // namespace sla
+
+namespace sla::yaml {
+
+DiagnosticNote did_you_mean(std::string_view guess, const SourcePosition& at) {
+  return {at, fmt::format("did you mean '{}'?", guess)};
+}
+
+std::vector<DiagnosticNote> suggest(std::string_view word,
+                                    const std::vector<std::string_view>& candidates,
+                                    const SourcePosition& at) {
+  if (auto guess = closest_match(word, candidates)) return {did_you_mean(*guess, at)};
+  return {};
+}
+
+std::vector<DiagnosticNote> suggest_or_list(std::string_view word,
+                                            const std::vector<std::string_view>& candidates,
+                                            const SourcePosition& at) {
+  if (auto guess = closest_match(word, candidates)) return {did_you_mean(*guess, at)};
+  return {{at, fmt::format("expected one of: {}", fmt::join(candidates, ", "))}};
 }
 
 }  // namespace sla::yaml

@@ -9,7 +9,7 @@ int main() {
   sla::CalendarDefinition def;
   def.id = "office";
   def.time_zone = "Asia/Shanghai";
-  for (unsigned d = 1; d <= 5; ++d)
+  for (const weekday d : {Monday, Tuesday, Wednesday, Thursday, Friday})
     def.weekly[d] = {sla::LocalWindow::from_clock(hours{9}, hours{17})};
   const sla::Calendar cal = sla::Calendar::compile(def);
   // Friday 16:00 + 2 business hours = Monday 10:00.

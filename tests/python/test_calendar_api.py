@@ -132,8 +132,10 @@ def test_bad_durations_are_refused(office, duration, error, match):
 
 
 def test_other_bad_input_is_refused_naming_the_value(office, cn_rules):
-    with pytest.raises(ValueError, match="landing must be 'close' or 'next_open', not 'nxt'"):
+    with pytest.raises(ValueError, match="landing must be one of 'close', 'next_open'; not 'nxt'"):
         office.add(CREATED, "1h", landing="nxt")
+    with pytest.raises(ValueError, match="did you mean 'preceding'"):
+        office.advance(dt.date(2026, 9, 30), 1, convention="preceeding")
     with pytest.raises(ValueError, match="not 'sideways'"):
         office.advance(dt.date(2026, 9, 30), 1, convention="sideways")
     with pytest.raises(ValueError, match="fraction of a second"):

@@ -19,26 +19,29 @@
 #include "sla/calendar.hpp"
 #include "sla/duration_spec.hpp"
 #include "sla/error.hpp"
+#include "sla/suggest.hpp"
+#include "sla/words.hpp"
 
 namespace sla::python {
 namespace {
 
-Landing landing_from(std::string_view text) {
-  if (text == "close") return Landing::close;
-  if (text == "next_open") return Landing::next_open;
-  throw Error("landing must be 'close' or 'next_open', not '" + std::string(text) + "'");
+// A word of one of the model's enums (sla/words.hpp), or sla::Error listing the words.
+template <class Enum>
+Enum word_or_throw(const char* what, std::string_view text) {
+  if (const auto value = parse<Enum>(text)) return *value;
+  const std::vector<std::string_view> all = words<Enum>();
+  std::string message = std::string(what) + " must be one of";
+  for (std::size_t k = 0; k < all.size(); ++k)
+    message += (k == 0 ? " '" : ", '") + std::string(all[k]) + "'";
+  message += "; not '" + std::string(text) + "'";
+  if (const auto guess = closest_match(text, all)) message += " (did you mean '" + *guess + "'?)";
+  throw Error(message);
 }
 
+Landing landing_from(std::string_view text) { return word_or_throw<Landing>("landing", text); }
+
 RollConvention convention_from(std::string_view text) {
-  if (text == "following") return RollConvention::following;
-  if (text == "preceding") return RollConvention::preceding;
-  if (text == "modified_following") return RollConvention::modified_following;
-  if (text == "modified_preceding") return RollConvention::modified_preceding;
-  if (text == "raise") return RollConvention::raise;
-  throw Error(
-      "convention must be one of following, preceding, modified_following, "
-      "modified_preceding, raise; not '" +
-      std::string(text) + "'");
+  return word_or_throw<RollConvention>("convention", text);
 }
 
 // Dates cross the boundary as days since 1970-01-01 (numpy's datetime64[D]).
@@ -110,7 +113,7 @@ py::array_t<std::int64_t> add_many_durations(const Calendar& calendar,
   const Landing landing = landing_from(landing_text);
   std::vector<DurationSpec> specs;
   specs.reserve(texts.size());
-  for (const std::string& text : texts) specs.push_back(parse_duration_or_throw(text));
+  for (const std::string& text : texts) specs.push_back(parse_duration(text));
   const auto s = starts.unchecked<1>();
   const auto c = codes.unchecked<1>();
   check_same_length(s.shape(0), c.shape(0), "add_many");
@@ -147,8 +150,6 @@ py::array_t<std::int64_t> between_many(const Calendar& calendar, const Array<std
   return result;
 }
 
-DurationSpec parse_or_raise(std::string_view text) { return parse_duration_or_throw(text); }
-
 }  // namespace
 
 void bind_calendar(py::module_& m) {
@@ -168,7 +169,7 @@ void bind_calendar(py::module_& m) {
            })
       .def("add_duration",
            [](const Calendar& c, std::int64_t t, std::string_view text, std::string_view landing) {
-             return to_epoch(c.add(to_instant(t), parse_or_raise(text), landing_from(landing)));
+             return to_epoch(c.add(to_instant(t), parse_duration(text), landing_from(landing)));
            })
       .def("between",
            [](const Calendar& c, std::int64_t a, std::int64_t b) {

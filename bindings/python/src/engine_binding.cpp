@@ -22,6 +22,7 @@
 #include "sla/engine.hpp"
 #include "sla/error.hpp"
 #include "sla/json.hpp"
+#include "sla/words.hpp"
 
 namespace sla::python {
 namespace {

@@ -1,7 +1,7 @@
-// yaml/diagnostics.hpp — the sink every reader reports into.
+// yaml/diagnostic_sink.hpp — the sink every reader reports into.
 //
 // Loading reports *every* problem, the way a compiler does, rather than stopping at the first.
-// A Diagnostics collects them; after 100 diagnostics it keeps counting errors but stores no
+// A DiagnosticSink collects them; after 100 diagnostics it keeps counting errors but stores no
 // more, and finish() ends the list with one "too many errors" line [SLA009], so a file of
 // garbage cannot flood a terminal.
 #pragma once
@@ -15,11 +15,11 @@
 
 namespace sla::yaml {
 
-class Diagnostics {
+class DiagnosticSink {
  public:
   static constexpr std::size_t kDefaultLimit = 100;
 
-  explicit Diagnostics(std::size_t limit = kDefaultLimit) : limit_(limit) {}
+  explicit DiagnosticSink(std::size_t limit = kDefaultLimit) : limit_(limit) {}
 
   void add(Diagnostic diagnostic);
 

@@ -1,4 +1,4 @@
-#include "yaml/diagnostics.hpp"
+#include "yaml/diagnostic_sink.hpp"
 
 #include <fmt/format.h>
 
@@ -9,7 +9,7 @@
 
 namespace sla::yaml {
 
-void Diagnostics::add(Diagnostic diagnostic) {
+void DiagnosticSink::add(Diagnostic diagnostic) {
   if (diagnostic.severity == Diagnostic::Severity::error) ++errors_;
   if (stored_.size() >= limit_) {
     if (dropped_++ == 0) first_dropped_ = diagnostic.where;
@@ -18,19 +18,19 @@ void Diagnostics::add(Diagnostic diagnostic) {
   stored_.push_back(std::move(diagnostic));
 }
 
-void Diagnostics::error(SourcePosition where, std::string_view code, std::string message,
-                        std::vector<DiagnosticNote> notes) {
+void DiagnosticSink::error(SourcePosition where, std::string_view code, std::string message,
+                           std::vector<DiagnosticNote> notes) {
   add(Diagnostic{std::move(where), Diagnostic::Severity::error, std::string(code),
                  std::move(message), std::move(notes)});
 }
 
-void Diagnostics::warning(SourcePosition where, std::string_view code, std::string message,
-                          std::vector<DiagnosticNote> notes) {
+void DiagnosticSink::warning(SourcePosition where, std::string_view code, std::string message,
+                             std::vector<DiagnosticNote> notes) {
   add(Diagnostic{std::move(where), Diagnostic::Severity::warning, std::string(code),
                  std::move(message), std::move(notes)});
 }
 
-std::vector<Diagnostic> Diagnostics::finish(const std::vector<std::string>& files) {
+std::vector<Diagnostic> DiagnosticSink::finish(const std::vector<std::string>& files) {
   auto file_rank = [&](const std::string& file) {
     const auto it = std::find(files.begin(), files.end(), file);
     return static_cast<std::size_t>(it - files.begin());
