@@ -3,6 +3,7 @@
 # re-running it only checks that the packages are present.
 #   - C++ toolchain and libraries from Debian (Catch2 v3 from bookworm-backports)
 #   - tzdata (date::date-tz reads the system zone database and silently finds no zones without it)
+#   - for the Python package, python3-venv and python3-dev when python3 lacks venv or headers
 set -euo pipefail
 
 packages=(
@@ -12,6 +13,16 @@ packages=(
   python3 python3-jsonschema
 )
 backports_packages=(catch2)
+# The Python package (scripts/test_python.sh) needs a python3 that can create a virtual
+# environment and has its C headers. pyenv's or python.org's builds have both; Debian's python3
+# needs python3-venv and python3-dev.
+if ! command -v python3 >/dev/null 2>&1; then
+  packages+=(python3 python3-venv python3-dev)
+elif ! python3 -c 'import ensurepip, os, sysconfig, venv
+raise SystemExit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+    2>/dev/null; then
+  packages+=(python3-venv python3-dev)
+fi
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: a Release build with warnings as errors (unit, reference, golden, CLI and
-# find_package consumer tests via ctest; `sla validate` on the bundled rules), then the whole
-# suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Usage: bash scripts/test.sh            (SLA_SKIP_SANITIZERS=1 for a quick local run)
+# find_package consumer tests via ctest; `sla validate` on the bundled rules), the Python
+# package (scripts/test_python.sh: pip install in build/venv, pytest, stubtest, examples), then
+# the C++ suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Usage: bash scripts/test.sh   (SLA_SKIP_SANITIZERS=1 / SLA_SKIP_PYTHON=1 for quicker local runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -22,6 +23,10 @@ find rules -name '*.yaml' -print0 | sort -z | xargs -0 ./build/sla validate
 echo "== sla test on the policy tests"
 find tests/policy -name '*.test.yaml' -print0 | sort -z |
   xargs -0 ./build/sla test --junit build/policy-tests.xml
+
+if [ "${SLA_SKIP_PYTHON:-0}" != 1 ]; then
+  bash scripts/test_python.sh
+fi
 
 if [ "${SLA_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== sanitizer build (address, undefined)"

@@ -19,6 +19,12 @@
 //   * The calendar's duration arithmetic (ReferenceCalendar) is used once per goal or trigger in
 //     business days: the instant `2bd`, `eobd+N`, `bd+N@HH:MM` gives from the cycle's start,
 //     whose open time from the start is the goal's length L.
+//   * `goal: due(x)` and `on:` levels came later, written from the text that introduced them
+//     (the commit "Rules and engine: goal: due(x) and on: levels", the trigger table of
+//     sla/engine.hpp), again without the evaluator's code: a target due(x) is due whenever x
+//     is, read off x's state at each instant (`linked_due`); its L is measured on its own
+//     counter up to that instant; an `on:` level fires with its event's effects. Two points the
+//     text leaves open (readings 17 and 21) were settled after comparing with the engine.
 //
 // Each rule is marked MODEL (the text of sla/engine.hpp says so) or READING (the text leaves a
 // choice; the one made here, which tests/test_engine_reference.cpp's header lists, was checked
@@ -81,12 +87,44 @@ struct RefDiagnostic {
   friend bool operator==(const RefDiagnostic&, const RefDiagnostic&) = default;
 };
 
+/// What the simulation went through on its way to `now` (for the test's coverage tally: states
+/// at `now` alone would not show them).
+enum Note : unsigned {
+  kDueOfPausedX = 1u << 0,       ///< a target due(x) ran without a due: x paused
+  kDueOfPendingX = 1u << 1,      ///< ... x pending
+  kDueOfWaitingX = 1u << 2,      ///< ... x without a goal cell (waiting, or stopped so)
+  kDueOfStoppedX = 1u << 3,      ///< a target due(x) ran on x's last due, x stopped
+  kDueOfChangedX = 1u << 4,      ///< x's goal changed (severity, tier) while a target due(x) ran
+  kDueKnownLate = 1u << 5,       ///< a target due(x) breached as its due became known, past
+  kLevelWaitedForDue = 1u << 6,  ///< a level on L of a target due(x) waited for its due
+  kOnWhilePaused = 1u << 7,      ///< an on: level's event came while its target was paused
+  kOnAfterStop = 1u << 8,        ///< ... after its target stopped
+  kOnBeforeStart = 1u << 9,      ///< ... before its target started
+  kOnByChange = 1u << 10,        ///< an on: level fired on a severity, tier or assign event
+};
+inline constexpr int kNoteCount = 11;
+inline const char* note_name(int bit) {
+  static const char* const names[kNoteCount] = {"due(x) ran while x paused",
+                                                "due(x) ran while x pending",
+                                                "due(x) ran while x waited for a cell",
+                                                "due(x) ran on x's last due",
+                                                "due(x) ran while x's goal changed",
+                                                "due(x) breached as its due became known",
+                                                "level on L waited for due(x)",
+                                                "on: event while paused",
+                                                "on: event after stop",
+                                                "on: event before start",
+                                                "on: level fired on a change event"};
+  return names[bit];
+}
+
 struct RefEvaluation {
   bool ok = true;
   std::string policy, tier, severity, assignee, zone;
   OptT next_wakeup;
   std::vector<RefTarget> targets;
   std::vector<RefDiagnostic> diagnostics;
+  unsigned notes = 0;  ///< Note bits
 };
 
 struct RefScheduledTarget {
@@ -242,6 +280,9 @@ class ReferenceEngine {
     OptT due_at_end;
     std::string zone_at_end;
     std::vector<Level> levels;
+    std::size_t target = 0;  ///< the index of the cycle's target
+    int linked = -1;         ///< goal: due(x): the index of x; L is measured, not given
+    long L_version = -1;
     long due_version = -1;
     std::vector<std::pair<long, int64_t>> thresholds;  ///< per level: (version, threshold)
     int64_t due_cache = 0;
@@ -288,8 +329,8 @@ class ReferenceEngine {
           Cycle& c = g.cycles.front();
           const bool running = !c.stop && !g.paused;
           s.start = c.start;
-          s.goal = c.L;
-          s.due = c.stop ? c.due_at_end : running ? OptT{due_of(c, end)} : OptT{};
+          s.goal = goal_of(c, end);
+          s.due = c.stop ? c.due_at_end : running ? due_at(c, end) : OptT{};
           for (std::size_t k = 0; k < c.levels.size(); ++k) {
             if (c.levels[k].fired)
               s.levels[k] = c.levels[k].at;
@@ -311,6 +352,7 @@ class ReferenceEngine {
 
     const sla::Policy* policy_ = nullptr;
     std::vector<int> tier_calendars_;  // per tier of the policy: its calendar's index
+    std::vector<int> linked_;          // per target: x for a goal due(x), else -1
     int tier_ = 0;                     // index into policy_->tiers
     int severity_ = 0;                 // rank
     std::string assignee_;
@@ -322,7 +364,8 @@ class ReferenceEngine {
     std::vector<std::vector<int>> counters_;        // per target: the counters its cycles need
     std::vector<std::vector<int>> level_counters_;  // per target and level: its counter
     std::vector<std::vector<bool>> goal_levels_;    // per target and level: at_breach, at: 100%
-    int changes_ = 0;  // breaches and levels fired: MODEL: more than 10,000 is a loop
+    int changes_ = 0;     // breaches and levels fired: MODEL: more than 10,000 is a loop
+    unsigned notes_ = 0;  // Note bits
 
     int64_t created() const { return secs(ticket_.created); }
 
@@ -354,6 +397,12 @@ class ReferenceEngine {
         return error("unknown_role");
       assignee_ = ticket_.assignee.empty() ? bottom_role() : ticket_.assignee;
       targets_.assign(policy_->targets.size(), Target{});
+      linked_.assign(targets_.size(), -1);
+      for (std::size_t i = 0; i < targets_.size(); ++i) {
+        if (rule(i).goal.shape() != sla::Goal::Shape::due_of_target) continue;
+        for (std::size_t x = 0; x < targets_.size(); ++x)
+          if (rule(x).id == rule(i).goal.due_of()) linked_[i] = static_cast<int>(x);
+      }
       // A cycle counts its own clock and its levels' clocks (the others are never read).
       counters_.assign(targets_.size(), {cyc()});
       level_counters_.assign(targets_.size(), {});
@@ -540,6 +589,52 @@ class ReferenceEngine {
       return due;
     }
 
+    /// The due instant of a live, counting cycle at t; null for a goal due(x) while x has none.
+    OptT due_at(Cycle& c, int64_t t) {
+      if (c.linked >= 0) return linked_due(static_cast<std::size_t>(c.linked), t);
+      return due_of(c, t);
+    }
+
+    /// `goal: due(x)`: x's due instant. MODEL (the text that introduced due(x)): x's due while
+    /// x runs (also breached), null while x is pending, paused or waiting for its goal cell,
+    /// x's last due once x stopped. READING: x stopped = its last cycle ended met or missed by
+    /// a stop; after a cancelled cycle x has none, also if a stop then ends it for good.
+    OptT linked_due(std::size_t x, int64_t t) {
+      Target& g = targets_[x];
+      if (g.live()) {
+        if (!g.paused) return due_at(g.cycles.back(), t);
+        notes_ |= kDueOfPausedX;
+        return std::nullopt;
+      }
+      if (g.done && !g.cycles.empty() && g.cycles.back().end_state != TargetState::cancelled) {
+        notes_ |= kDueOfStoppedX;
+        return g.cycles.back().due_at_end;
+      }
+      notes_ |= g.start_happened ? kDueOfWaitingX : kDueOfPendingX;
+      return std::nullopt;
+    }
+
+    /// L of a cycle due(x), counting on from t: MODEL: the running time from its start to x's
+    /// due instant, 0 when that is before the start. READING: 0 while the due is unknown.
+    int64_t linked_length(Cycle& c, int64_t t) {
+      const OptT due = due_at(c, t);
+      if (!due || *due <= c.start) return 0;
+      if (*due <= t) return value_at(c, cyc(), *due);
+      return c.R[static_cast<std::size_t>(cyc())] + open_between(c, cyc(), t, *due);
+    }
+
+    /// The goal's length L of cycle c at t. READING: the L of a cycle due(x) is measured while
+    /// the cycle counts; paused or ended, it keeps the value it had then (apply_event,
+    /// end_cycle; 0 for a cycle that starts paused), as `remaining` is frozen.
+    int64_t goal_of(Cycle& c, int64_t t) {
+      if (c.linked < 0 || c.stop || targets_[c.target].paused) return c.L;
+      if (c.L_version != version_) {
+        c.L = linked_length(c, t);
+        c.L_version = version_;
+      }
+      return c.L;
+    }
+
     // --- goals and levels ---------------------------------------------------------------------
 
     const sla::TargetRule& rule(std::size_t i) const { return policy_->targets[i]; }
@@ -611,8 +706,8 @@ class ReferenceEngine {
 
     /// The value of counter k at the due instant, the cycle counting on from t.
     int64_t at_due(Cycle& c, int k, int64_t t) {
-      if (k == cyc()) return c.L;
-      const int64_t due = due_of(c, t);
+      if (k == cyc()) return goal_of(c, t);
+      const int64_t due = *due_at(c, t);
       if (due <= t) return value_at(c, k, due);
       return c.R[static_cast<std::size_t>(k)] + open_between(c, k, t, due);
     }
@@ -624,10 +719,10 @@ class ReferenceEngine {
       switch (lv.trigger.kind) {
         case TK::at_percent: {
           const int64_t bp = std::llround(lv.trigger.percent * 100);
-          return (bp * c.L + 9999) / 10000;
+          return (bp * goal_of(c, t) + 9999) / 10000;
         }
         case TK::at_breach:
-          return c.L;
+          return goal_of(c, t);
         case TK::after:
         case TK::before_breach:
         case TK::after_breach: {
@@ -638,7 +733,7 @@ class ReferenceEngine {
           if (lv.trigger.kind == TK::after) {
             x = trigger_length(c, lc, lv.trigger.duration, c.start, true);
           } else {
-            const int64_t due = due_of(c, t);
+            const int64_t due = *due_at(c, t);
             const bool before = lv.trigger.kind == TK::before_breach;
             const int64_t d = trigger_length(c, lc, lv.trigger.duration, due, !before);
             x = before ? at_due(c, lc, t) - d : at_due(c, lc, t) + d;
@@ -658,8 +753,19 @@ class ReferenceEngine {
       return goal_levels_[i][k] && !c.breached_at;
     }
 
+    /// MODEL (due(x)): a level on L (at: N%, at_breach, before_breach, after_breach) of a cycle
+    /// due(x) waits while the due instant is unknown; `after:` runs.
+    bool waits(std::size_t i, Cycle& c, std::size_t k, int64_t t) {
+      using TK = sla::EscalationTrigger::Kind;
+      const TK kind = rule(i).escalation[k].trigger.kind;
+      if (c.linked < 0 || kind == TK::after || kind == TK::on_event || due_at(c, t)) return false;
+      notes_ |= kLevelWaitedForDue;
+      return true;
+    }
+
     bool reached(std::size_t i, Cycle& c, std::size_t k, int64_t t) {
-      if (at_the_due(i, c, k, t)) return t >= due_of(c, t);
+      if (waits(i, c, k, t)) return false;
+      if (at_the_due(i, c, k, t)) return t >= *due_at(c, t);
       return c.R[static_cast<std::size_t>(level_counter(i, k))] >= threshold(i, c, k, t);
     }
 
@@ -667,31 +773,39 @@ class ReferenceEngine {
     OptT predict(std::size_t i, Cycle& c, std::size_t k, int64_t t) {
       if (rule(i).escalation[k].trigger.kind == sla::EscalationTrigger::Kind::on_event)
         return std::nullopt;
-      if (at_the_due(i, c, k, t)) return due_of(c, t);
+      if (waits(i, c, k, t)) return std::nullopt;
+      if (at_the_due(i, c, k, t)) return due_at(c, t);
       const int lc = level_counter(i, k);
       return walk(c, lc, t, c.R[static_cast<std::size_t>(lc)], threshold(i, c, k, t));
     }
 
     // --- changes ------------------------------------------------------------------------------
 
+    /// A cycle of a target due(x) counts on the target's clock, L measured (goal_of).
     void start_cycle(std::size_t i, int64_t t) {
       const auto* durations = cell(i);
-      if (!durations) throw std::logic_error("start_cycle without a goal cell");
+      if (!durations && linked_[i] < 0) throw std::logic_error("start_cycle without a goal cell");
       Target& g = targets_[i];
       Cycle c;
       c.number = static_cast<int>(g.cycles.size()) + 1;
       c.start = c.seg = t;
-      c.spec = (*durations)[std::min(g.cycles.size(), durations->size() - 1)];
-      c.base = base_of(i, c.spec);
+      c.target = i;
+      c.linked = linked_[i];
+      if (durations) c.spec = (*durations)[std::min(g.cycles.size(), durations->size() - 1)];
+      c.base = durations ? base_of(i, c.spec) : counter_of(rule(i).clock);
       c.anchored = !g.paused;
       c.R.assign(static_cast<std::size_t>(counter_count()), 0);
       c.runs.assign(static_cast<std::size_t>(counter_count()), {});
       c.levels.assign(rule(i).escalation.size(), Level{});
       c.thresholds.assign(rule(i).escalation.size(), {-1, 0});
-      set_goal(c);
+      if (durations) set_goal(c);
       g.cycles.push_back(std::move(c));
       ++version_;
     }
+
+    /// Whether target i has a goal now: a goal cell for the ticket's tier and severity, or a
+    /// goal due(x), which has no cells and always applies.
+    bool has_goal(std::size_t i) const { return linked_[i] >= 0 || cell(i) != nullptr; }
 
     /// Ends the live cycle of target i at t: met / missed, or cancelled. MODEL: missed after its
     /// breach (an event at the due instant comes before the breach: met); READING: also when
@@ -706,12 +820,16 @@ class ReferenceEngine {
       const int now_tier = tier_;  // the due instant on the calendar the cycle counted on
       tier_ = tier;
       ++version_;
-      c.due_at_end = g.paused ? OptT{} : OptT{due_of(c, t)};
+      c.due_at_end = g.paused ? OptT{} : due_at(c, t);
+      if (!g.paused) goal_of(c, t);  // a cycle due(x) keeps the L it has as it ends
       tier_ = now_tier;
       c.stop = t;
-      c.end_state = cancelled       ? TargetState::cancelled
-                    : c.breached_at ? TargetState::missed
-                                    : TargetState::met;
+      // MODEL: met if at or before the due instant, missed if after. READING (due(x)): a due
+      // that moved into the past at this very instant, before the breach it brings was
+      // processed, makes the stop missed too.
+      c.end_state = cancelled                                              ? TargetState::cancelled
+                    : c.breached_at || (c.due_at_end && *c.due_at_end < t) ? TargetState::missed
+                                                                           : TargetState::met;
       ++version_;
     }
 
@@ -744,7 +862,7 @@ class ReferenceEngine {
       Target& g = targets_[i];
       if (g.start_happened) return;
       g.start_happened = true;
-      if (cell(i)) start_cycle(i, t);
+      if (has_goal(i)) start_cycle(i, t);
     }
 
     /// READING: a stop condition ends a started target for good, also one waiting for its goal
@@ -777,6 +895,15 @@ class ReferenceEngine {
     void cell_changed(int64_t t, int old_tier) {
       for (std::size_t i = 0; i < targets_.size(); ++i) {
         Target& g = targets_[i];
+        if (linked_[i] >= 0) {
+          // MODEL (due(x)): a change leaves it due when x is: no restart, no cancel, no new L
+          // of its own (x's change moves x's due). A tier change moves a business clock to the
+          // new tier's calendar from the change on.
+          if (g.live() && !g.paused) g.cycles.back().seg = t;
+          const auto x = static_cast<std::size_t>(linked_[i]);
+          if (counting(i) && linked_[x] < 0 && targets_[x].live()) notes_ |= kDueOfChangedX;
+          continue;
+        }
         const auto* durations = cell(i);
         if (!g.live()) {
           if (durations && g.start_happened && !g.done) start_cycle(i, t);
@@ -867,25 +994,27 @@ class ReferenceEngine {
     }
 
     /// An event's direct effects, target by target in the policy's order: start, stop, pause,
-    /// resume, restart.
+    /// resume, restart, on: levels.
     void apply_event(const sla::TicketEvent& e, int64_t t) {
-      if (e.type == "severity") {
-        change_severity(rules_.find_severity(e.to)->rank, t);
-        return;
-      }
-      if (e.type == "tier") {
-        const int to = static_cast<int>(policy_->find_tier(e.to) - policy_->tiers.data());
+      if (e.type == "severity" || e.type == "tier" || e.type == "assign") {
+        if (e.type == "severity") change_severity(rules_.find_severity(e.to)->rank, t);
+        const int to = e.type == "tier"
+                           ? static_cast<int>(policy_->find_tier(e.to) - policy_->tiers.data())
+                           : tier_;
         if (to != tier_) {
           const int old = tier_;
           tier_ = to;
           cell_changed(t, old);
         }
+        if (e.type == "assign") assignee_ = e.to;
+        for (std::size_t i = 0; i < targets_.size(); ++i) fire_on_levels(i, e.type, t);
         return;
       }
-      if (e.type == "assign") {
-        assignee_ = e.to;
-        return;
-      }
+      // READING: a cycle due(x) that the event pauses keeps the L it had before the event (not
+      // the one the event's effects on x, earlier in the policy's order, would give).
+      std::vector<int64_t> before(targets_.size(), 0);
+      for (std::size_t i = 0; i < targets_.size(); ++i)
+        if (linked_[i] >= 0 && counting(i)) before[i] = goal_of(targets_[i].cycles.back(), t);
       for (std::size_t i = 0; i < targets_.size(); ++i) {
         Target& g = targets_[i];
         const sla::TargetRule& r = rule(i);
@@ -895,6 +1024,7 @@ class ReferenceEngine {
           if (sc.kind == sla::Condition::Kind::event && sc.name == e.type) stop_target(i, t);
         // MODEL: pause and resume act on a live cycle; READING: a restart keeps the pause.
         if (contains(r.pause, e.type) && g.live() && !g.paused) {
+          if (linked_[i] >= 0) g.cycles.back().L = before[i];  // a due(x) keeps the L it had
           g.paused = true;
           g.cycles.back().anchored = false;
           ++version_;
@@ -908,6 +1038,31 @@ class ReferenceEngine {
           end_cycle(i, t, false, tier_);
           start_cycle(i, t);
         }
+        fire_on_levels(i, e.type, t);
+      }
+    }
+
+    /// MODEL: an `on: E` level fires at the first event of type E in the cycle while its target
+    /// runs (not paused, not stopped). READING: an event's effects are taken target by target,
+    /// each target's on: levels (in list order) after its own start, stop, pause, resume and
+    /// restart, against the state as it is then (an E that starts, restarts or resumes the
+    /// target fires them; one that stops or pauses it does not; one during a pause is not
+    /// remembered); the outcomes they cause (met(x), breached(x)) come after, with the other
+    /// targets' (reading 2). `severity`, `tier` and `assign` events are events too: their
+    /// on: levels fire after the change.
+    void fire_on_levels(std::size_t i, const std::string& type, int64_t t) {
+      const Target& g = targets_[i];
+      for (std::size_t k = 0; k < rule(i).escalation.size(); ++k) {
+        const auto& trigger = rule(i).escalation[k].trigger;
+        if (trigger.kind != sla::EscalationTrigger::Kind::on_event || trigger.event != type)
+          continue;
+        if (!counting(i)) {
+          notes_ |= g.live() ? kOnWhilePaused : g.start_happened ? kOnAfterStop : kOnBeforeStart;
+          continue;
+        }
+        if (g.cycles.back().levels[k].fired) continue;
+        if (type == "severity" || type == "tier" || type == "assign") notes_ |= kOnByChange;
+        fire(i, k, t);
       }
     }
 
@@ -936,15 +1091,18 @@ class ReferenceEngine {
         for (std::size_t i = 0; i < targets_.size() && !again; ++i) {
           if (!counting(i)) continue;
           Cycle& c = targets_[i].cycles.back();
-          if (!c.breached_at) {
-            const int64_t due = due_of(c, t);
-            if (due < t) throw std::logic_error("the simulation stepped over a due instant");
-            if (due == t) {
-              breach(i, t, false);
-              run_cascade(t);
-              again = true;
-              break;
-            }
+          const OptT due = c.breached_at ? OptT{} : due_at(c, t);
+          if (due && *due <= t) {
+            // MODEL (due(x)): a due instant that becomes known (x starts, resumes, changes; the
+            // target resumes) already past breaches at once, as a change does. READING: it is
+            // found with the breaches, after the events at t, in the policy's order.
+            if (*due < t && c.linked < 0)
+              throw std::logic_error("the simulation stepped over a due instant");
+            if (*due < t) notes_ |= kDueKnownLate;
+            breach(i, t, *due < t);
+            run_cascade(t);
+            again = true;
+            break;
           }
           for (std::size_t k = 0; k < c.levels.size(); ++k) {
             if (c.levels[k].fired ||
@@ -970,15 +1128,14 @@ class ReferenceEngine {
       for (std::size_t i = 0; i < targets_.size(); ++i) {
         if (!counting(i)) continue;
         Cycle& c = targets_[i].cycles.back();
-        if (!c.breached_at) {
-          const int64_t due = due_of(c, t);
-          if (t < due && due < t + step) return kInside;
-          if (due == t + step) result = kAtEnd;
+        if (const OptT due = c.breached_at ? OptT{} : due_at(c, t)) {
+          if (t < *due && *due < t + step) return kInside;
+          if (*due == t + step) result = kAtEnd;
         }
         for (std::size_t k = 0; k < c.levels.size(); ++k) {
           if (c.levels[k].fired ||
               rule(i).escalation[k].trigger.kind == sla::EscalationTrigger::Kind::on_event ||
-              at_the_due(i, c, k, t))
+              at_the_due(i, c, k, t) || waits(i, c, k, t))
             continue;
           const int lc = level_counter(i, k);
           if (!open(c, lc, t)) continue;
@@ -991,15 +1148,17 @@ class ReferenceEngine {
     }
 
     /// Whether nothing can change any more without an event (the schedule has none): every
-    /// counting cycle is breached and has fired its levels.
-    bool quiet() const {
+    /// counting cycle is breached (or due(x) without a due) and has fired its levels (but those
+    /// on an event, or waiting for an unknown due).
+    bool quiet(int64_t t) {
       for (std::size_t i = 0; i < targets_.size(); ++i) {
         if (!counting(i)) continue;
-        const Cycle& c = targets_[i].cycles.back();
-        if (!c.breached_at) return false;
+        Cycle& c = targets_[i].cycles.back();
+        if (!c.breached_at && due_at(c, t)) return false;
         for (std::size_t k = 0; k < c.levels.size(); ++k)
           if (!c.levels[k].fired &&
-              rule(i).escalation[k].trigger.kind != sla::EscalationTrigger::Kind::on_event)
+              rule(i).escalation[k].trigger.kind != sla::EscalationTrigger::Kind::on_event &&
+              !waits(i, c, k, t))
             return false;
       }
       return true;
@@ -1031,7 +1190,7 @@ class ReferenceEngine {
         if (look || (next_event_ < accepted_.size() &&
                      secs(ticket_.events[accepted_[next_event_]].at) == t))
           process_instant(t);
-        if (t >= end || (stop_when_quiet && quiet())) return t;
+        if (t >= end || (stop_when_quiet && quiet(t))) return t;
         int64_t step = t % 60 != 0 ? 1 : std::min<int64_t>(60, end - t);
         Crossing c = crossing(t, step);
         if (c == kInside) c = crossing(t, step = 1);
@@ -1081,7 +1240,7 @@ class ReferenceEngine {
           o.id = r.id;
           o.cycle = c.number;
           o.started = c.start;
-          o.goal = c.L;
+          o.goal = goal_of(c, now);
           o.elapsed = c.R[static_cast<std::size_t>(cyc())];
           o.remaining = o.goal - o.elapsed;
           o.percent = percent_of(o.elapsed, o.goal);
@@ -1092,10 +1251,10 @@ class ReferenceEngine {
             o.state = visible    ? TargetState::breached
                       : g.paused ? TargetState::paused
                                  : TargetState::running;
-            if (running) o.due = due_of(c, now);
+            if (running) o.due = due_at(c, now);
             if (visible) o.breached_at = c.breached_at;
             o.zone = zone_of(c.base);
-            if (running && !c.breached_at) candidate(*o.due > now ? *o.due : now + 1);
+            if (o.due && !c.breached_at) candidate(*o.due > now ? *o.due : now + 1);
             if (running && c.breached_at && !visible) candidate(c.visible_from);
           } else {
             o.state = c.end_state;
@@ -1104,6 +1263,9 @@ class ReferenceEngine {
             o.breached_at = c.breached_at;
             o.zone = c.zone_at_end;
           }
+          // READING 22: no due instant and no length (a due(x) whose x has none): nothing is
+          // remaining, rather than -elapsed.
+          if (!o.due && o.goal == 0) o.remaining = 0;
           for (std::size_t k = 0; k < c.levels.size(); ++k) {
             RefLevel l;
             l.level = static_cast<int>(k) + 1;
@@ -1123,6 +1285,7 @@ class ReferenceEngine {
         }
       }
       out.next_wakeup = wake;
+      out.notes = notes_;
     }
   };
 };

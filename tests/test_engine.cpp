@@ -101,6 +101,51 @@ policies:
         stop: [resolved, remote_failed]
         goal: 4h
         escalation: [{on: customer_called, action: call_back}]
+  - id: on_changes
+    tiers: {C: {calendar: cn-office}, D: {calendar: cn-office}}
+    targets:
+      fix:
+        start: created
+        stop: resolved
+        pause: waiting_customer
+        resume: customer_replied
+        goal: {sev1: 4h, sev2: 8h, sev3: 16h}
+        escalation:
+          - {on: severity, notify: [service_manager]}
+          - {on: assign, action: brief_assignee}
+          - {on: tier, action: check_contract}
+          - {on: customer_called, action: call_back}
+  - id: linked
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      fix: {start: created, stop: resolved, goal: {sev1: 2h, sev2: 4h, sev3: 8h}}
+      spare: {start: created, stop: resolved, optional: true, goal: {sev1: 1h}}
+      backup: {start: created, stop: closed, goal: due(spare)}
+      visit:
+        start: created
+        stop: arrived
+        pause: wait
+        resume: proceed
+        restart: again
+        goal: due(fix)
+      late_visit: {start: met(fix), stop: closed, goal: due(fix)}
+  - id: raised
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      fix:
+        start: created
+        stop: resolved
+        goal: {sev1: 2h, sev2: 4h, sev3: 8h}
+        escalation: [{after: 1h, raise_severity: 1}]
+      ack: {start: created, stop: acknowledged, goal: {sev1: 30m, sev2: 2h, sev3: 2h}}
+      visit: {start: created, stop: [arrived, breached(ack)], goal: due(fix)}
+  - id: cycles
+    tiers: {C: {calendar: cn-office}}
+    targets:
+      updates: {start: created, stop: resolved, restart: update, goal: [1h, 2h]}
+      follow: {start: created, stop: resolved, goal: due(updates)}
+      direct: {start: created, stop: update, goal: due(updates)}
+      chained: {start: created, stop: update, goal: due(follow)}
   - id: self_raise
     match: {contract: self_raise}
     tiers: {C: {calendar: cn-office}}
@@ -750,6 +795,9 @@ TEST_CASE("goal: due(x) is due whenever x is, and follows x's pauses") {
   const auto during = engine().evaluate(paused, at("2026-11-23T13:00"));
   CHECK(target(during, "on_site").state == sla::TargetState::running);
   CHECK_FALSE(target(during, "on_site").due.has_value());
+  CHECK(target(during, "on_site").elapsed == std::chrono::hours{1});      // 11–12, lunch after
+  CHECK(target(during, "on_site").remaining == std::chrono::seconds{0});  // no length: not -1h
+  CHECK_FALSE(target(during, "on_site").percent.has_value());
   CHECK_FALSE(level(during, "on_site", 1).at.has_value());
   const auto after = engine().evaluate(paused, at("2026-11-23T15:00"));
   CHECK(show(target(after, "fix").due) == show("2026-11-24T10:30"));
@@ -789,4 +837,119 @@ TEST_CASE("An on: level fires at its event while its target runs, once") {
              {{"2026-11-23T09:20", "remote_failed"}, {"2026-11-23T09:30", "customer_called"}}),
       at("2026-11-23T10:30"));
   CHECK_FALSE(level(stopped, "remote", 1).fired);
+}
+
+TEST_CASE("An on: level fires on a severity, tier or assign event too, after the change") {
+  // Monday 09:00, sev2. The unknown severity at 09:30 is ignored: no event, nothing fires.
+  const auto e = engine().evaluate(ticket("on_changes", "C", "sev2", "2026-11-23T09:00",
+                                          {{"2026-11-23T09:30", "severity:sev9"},
+                                           {"2026-11-23T10:00", "severity:sev1"},
+                                           {"2026-11-23T10:30", "assign:implementation_manager"},
+                                           {"2026-11-23T11:00", "tier:D"}}),
+                                   at("2026-11-23T11:30"));
+  CHECK(show(level(e, "fix", 1).at) == show("2026-11-23T10:00"));
+  CHECK(level(e, "fix", 1).severity == "sev1");  // the level sees the new severity
+  CHECK(show(level(e, "fix", 2).at) == show("2026-11-23T10:30"));
+  CHECK(level(e, "fix", 2).assignee == "implementation_manager");
+  CHECK(show(level(e, "fix", 3).at) == show("2026-11-23T11:00"));
+  for (int n = 1; n <= 3; ++n) CHECK(level(e, "fix", n).fired);
+}
+
+TEST_CASE("goal: due(x) of an x stopped while it waited for its goal cell has no due instant") {
+  // sev2: `spare` has no goal cell and waits; `resolved` at 10:00 stops it for good, without a
+  // cycle. `backup` (due when spare is) keeps running without a due instant: spare never had
+  // one (not the 14:00 of `fix`, the policy's first target).
+  const auto e = engine().evaluate(
+      ticket("linked", "C", "sev2", "2026-11-23T09:00", {{"2026-11-23T10:00", "resolved"}}),
+      at("2026-11-23T11:00"));
+  CHECK(target(e, "spare").state == sla::TargetState::not_applicable);
+  const auto& backup = target(e, "backup");
+  CHECK(backup.state == sla::TargetState::running);
+  CHECK_FALSE(backup.due.has_value());
+  CHECK(backup.goal == std::chrono::seconds{0});
+  CHECK(show(e.next_wakeup) == show("2026-11-23T14:00"));  // visit: due when fix was
+}
+
+TEST_CASE("goal: due(x) passing during the target's pause: L counts no paused time") {
+  // sev1: fix (2h) is due Monday 11:00. visit pauses 09:30–11:30: its due instant, 11:00, is
+  // past as it resumes, so it is breached then; L = its running time to 11:00 = 30m.
+  const auto e =
+      engine().evaluate(ticket("linked", "C", "sev1", "2026-11-23T09:00",
+                               {{"2026-11-23T09:30", "wait"}, {"2026-11-23T11:30", "proceed"}}),
+                        at("2026-11-23T11:45"));
+  const auto& visit = target(e, "visit");
+  CHECK(visit.state == sla::TargetState::breached);
+  CHECK(show(visit.due) == show("2026-11-23T11:00"));
+  CHECK(show(visit.breached_at) == show("2026-11-23T11:30"));
+  CHECK(visit.goal == std::chrono::minutes{30});
+  CHECK(visit.elapsed == std::chrono::minutes{45});
+  CHECK(visit.remaining == std::chrono::minutes{-15});
+  // Restarted at 10:00 while paused, cycle 2 has run nothing by 11:00: L = 0 (not cycle 1's
+  // 30m), and no percentage of it.
+  const auto again = engine().evaluate(ticket("linked", "C", "sev1", "2026-11-23T09:00",
+                                              {{"2026-11-23T09:30", "wait"},
+                                               {"2026-11-23T10:00", "again"},
+                                               {"2026-11-23T11:30", "proceed"}}),
+                                       at("2026-11-23T11:45"));
+  const auto& second = target(again, "visit", 2);
+  CHECK(show(second.breached_at) == show("2026-11-23T11:30"));
+  CHECK(second.goal == std::chrono::seconds{0});
+  CHECK_FALSE(second.percent.has_value());
+}
+
+TEST_CASE("goal: due(x) that started after x's due and stopped at once is missed") {
+  // sev1: fix is due 11:00 and resolved late at 11:30; late_visit starts then (met(fix)) with
+  // fix's last due, 11:00, and is closed at the same instant: stopped after its due instant.
+  const auto e =
+      engine().evaluate(ticket("linked", "C", "sev1", "2026-11-23T09:00",
+                               {{"2026-11-23T11:30", "resolved"}, {"2026-11-23T11:30", "closed"}}),
+                        at("2026-11-23T12:00"));
+  const auto& late = target(e, "late_visit");
+  CHECK(show(late.started) == show("2026-11-23T11:30"));
+  CHECK(show(late.stopped) == show("2026-11-23T11:30"));
+  CHECK(show(late.due) == show("2026-11-23T11:00"));
+  CHECK(late.state == sla::TargetState::missed);
+}
+
+TEST_CASE("An ended goal: due(x) shows x's due and its L as they stand when it ends") {
+  // sev2: fix (4h) is due Monday 14:00. At 10:00 its level raises the severity: fix (now 2h)
+  // is due 11:00, ack (now 30m) was due 09:30, breached at the change, which stops visit: it
+  // ends due 11:00 with L = 09:00–11:00 = 2h (not the 4h to 14:00 it counted with before).
+  const auto e =
+      engine().evaluate(ticket("raised", "C", "sev2", "2026-11-23T09:00"), at("2026-11-23T10:30"));
+  const auto& visit = target(e, "visit");
+  CHECK(show(visit.stopped) == show("2026-11-23T10:00"));
+  CHECK(visit.state == sla::TargetState::met);
+  CHECK(show(visit.due) == show("2026-11-23T11:00"));
+  CHECK(visit.goal == std::chrono::hours{2});
+  // `update` at 09:30 restarts `updates` (cycle 2: 2h, due 11:30), then stops `direct` (due
+  // when updates is) and `chained` (due when follow is, which is due when updates is): both
+  // end due 11:30, L = 09:00–11:30 = 2.5h.
+  const auto c = engine().evaluate(
+      ticket("cycles", "C", "sev2", "2026-11-23T09:00", {{"2026-11-23T09:30", "update"}}),
+      at("2026-11-23T10:00"));
+  CHECK(show(target(c, "updates", 2).due) == show("2026-11-23T11:30"));
+  for (const char* id : {"direct", "chained"}) {
+    INFO(id);
+    CHECK(show(target(c, id).stopped) == show("2026-11-23T09:30"));
+    CHECK(show(target(c, id).due) == show("2026-11-23T11:30"));
+    CHECK(target(c, id).goal == std::chrono::minutes{150});
+  }
+  CHECK(show(target(c, "follow").due) == show("2026-11-23T11:30"));
+}
+
+TEST_CASE("An on: level's event during a pause fires nothing and is not remembered") {
+  // fix waits for the customer 09:30–10:30; the call at 10:00 comes during the pause, the one
+  // at 11:00 while it runs: the level fires then, at 11:00.
+  const auto t = ticket("on_changes", "C", "sev2", "2026-11-23T09:00",
+                        {{"2026-11-23T09:30", "waiting_customer"},
+                         {"2026-11-23T10:00", "customer_called"},
+                         {"2026-11-23T10:30", "customer_replied"},
+                         {"2026-11-23T11:00", "customer_called"}});
+  const auto during = engine().evaluate(t, at("2026-11-23T10:45"));
+  CHECK_FALSE(level(during, "fix", 4).fired);
+  CHECK_FALSE(level(during, "fix", 4).at.has_value());
+  const auto after = engine().evaluate(t, at("2026-11-23T11:15"));
+  CHECK(level(after, "fix", 4).fired);
+  CHECK(show(level(after, "fix", 4).at) == show("2026-11-23T11:00"));
 }

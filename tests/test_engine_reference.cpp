@@ -7,9 +7,13 @@
 // event, on met(x) and breached(x), with stops, pauses, restarts, periodic goals, goals by tier
 // and severity in business time, business days, anchors and calendar days, optional targets
 // with missing cells, both on_severity_change modes, level clocks, and escalation levels of
-// every trigger with every action. Random tickets with event logs (severity / tier / assign
-// changes, pauses across holidays and DST, bad events), evaluated at random instants. Every
-// field of every Evaluation is compared, and Engine::due against a replay without events.
+// every trigger with every action; goals due(x) of another target (earlier or later in the
+// policy, itself due(y) in chains; x running, paused, pending, optional and waiting, stopped,
+// periodic, changing goal), and on: levels on event types that come while the target runs, is
+// paused, has stopped or has not started, including severity / tier / assign. Random tickets
+// with event logs (severity / tier / assign changes, pauses across holidays and DST, bad
+// events), evaluated at random instants. Every field of every Evaluation is compared, and
+// Engine::due against a replay without events.
 //
 // The seed is printed; set SLA_REFERENCE_SEED=<n> to replay a run, SLA_ENGINE_REFERENCE_SHOW=1
 // to print every case that disagrees (rules, ticket, now, fields) instead of the first few.
@@ -38,6 +42,29 @@
 //  14. A target is pending until its start condition happens, also when it has no goal cell;
 //      not_applicable once it has started (or stopped) without one.
 //  15. An ended cycle reports the due instant it had when it ended (null if it ended paused).
+// goal: due(x) and on: levels (their text is the commit that added them and the trigger table):
+//  16. x's due is read as it stands. x stopped = its last cycle ended met or missed (that
+//      cycle's due); x whose last cycle was cancelled, or stopped while waiting for its goal
+//      cell, has none.
+//  17. While a target due(x) has no due instant its L is 0 (percent null, remaining -elapsed).
+//      Paused, it keeps the L it had before the pausing event (the same event pausing x first
+//      does not change it); a cycle that begins paused has L 0; an ended one takes its due and
+//      L as they stand at its end (x restarted or changed by an earlier effect at that instant).
+//  18. A due of a target due(x) that becomes known, or moves, into the past (it starts or
+//      resumes after x's due, x resumes or changes goal) breaches it at that instant, visible at
+//      once, found with the breaches after the instant's events in policy order; an event at
+//      that instant that stops it first leaves it missed without a breach.
+//  19. at_breach and at: 100% of a target due(x) fire at its due instant (as in 6); the levels
+//      on L follow its due, firing at once when a change moves them into the past.
+//  20. A severity or tier change leaves a target due(x) as it is (x's change moves it): no
+//      restart even with on_severity_change: restart; `optional` is not generated for it.
+//  21. An event's effects are taken target by target: each target's on: levels after its own
+//      start, stop, pause, resume and restart, on the state as it is then; the outcomes it
+//      causes come after (2). An event during a pause, before the start or after the stop is
+//      not remembered. A severity / tier / assign event fires its type's on: levels after the
+//      change (and starts, stops, pauses nothing, as before).
+//  22. A target without a due instant and without a length (a due(x) whose x has none) reports
+//      remaining 0, not -elapsed (which would read as overdue).
 #include <catch2/catch_test_macros.hpp>
 
 #include <chrono>
@@ -208,7 +235,7 @@ std::string goal_yaml(Rng& rng, bool wall, bool periodic, bool optional,
 std::string level_yaml(Rng& rng) {
   std::string s = "{";
   bool timed = false;
-  switch (rng.uniform(0, 4)) {
+  switch (rng.uniform(0, 5)) {
     case 0:
       s += "at: " + rng.pick(std::vector<std::string>{"10%", "25%", "33%", "50%", "67%", "75%",
                                                       "90%", "100%", "120%", "150%"});
@@ -226,9 +253,14 @@ std::string level_yaml(Rng& rng) {
     case 3:
       s += "at_breach: true";
       break;
-    default:
+    case 4:
       s += "after_breach: " + rng.pick(std::vector<std::string>{"15m", "1h", "2h", "1cd", "2bd"});
       timed = true;
+      break;
+    default:
+      s += "on: " + rng.pick(std::vector<std::string>{"call", "call", "wait", "reply", "upd",
+                                                      "resolved", "ack", "arrive", "severity",
+                                                      "tier", "assign", "hold"});
       break;
   }
   if (timed && rng.chance(0.25))
@@ -292,25 +324,56 @@ RulesCase random_rules(Rng& rng, const Era& era, bool with_loop) {
   }
   y << "    targets:\n";
   rc.targets = rng.uniform(2, 6);
+  // Start and due(x) dependencies: target i waits on waits[i] (the loader refuses a cycle).
+  std::vector<std::vector<int>> waits(static_cast<std::size_t>(rc.targets));
+  auto reaches = [&](int from, int to) {
+    std::vector<int> todo = {from};
+    std::vector<bool> seen(waits.size(), false);
+    while (!todo.empty()) {
+      const int v = todo.back();
+      todo.pop_back();
+      if (v == to) return true;
+      if (seen[static_cast<std::size_t>(v)]) continue;
+      seen[static_cast<std::size_t>(v)] = true;
+      for (const int w : waits[static_cast<std::size_t>(v)]) todo.push_back(w);
+    }
+    return false;
+  };
+  std::vector<int> linked;  // targets whose goal is due(x), for chains
   for (int i = 0; i < rc.targets; ++i) {
     const std::string id = "t" + std::to_string(i);
     y << "      " << id << ":\n";
     auto other = [&](bool earlier) {
       int j = rng.uniform(0, earlier ? i - 1 : rc.targets - 1);
       if (!earlier && j == i) j = (j + 1) % rc.targets;
-      return "t" + std::to_string(j);
+      return j;
     };
     const int start = i == 0 ? rng.uniform(0, 1) : rng.uniform(0, 3);
-    y << "        start: "
-      << (start == 0   ? std::string(rng.chance(0.7) ? "created" : "ack")
-          : start == 1 ? std::string(rng.chance(0.5) ? "created" : "arrive")
-          : start == 2 ? "met(" + other(true) + ")"
-                       : "breached(" + other(true) + ")")
-      << "\n";
+    const int start_on = start >= 2 ? other(true) : -1;
+    if (start_on >= 0 && !reaches(start_on, i)) {
+      waits[static_cast<std::size_t>(i)].push_back(start_on);
+      y << "        start: " << (start == 2 ? "met(t" : "breached(t") << start_on << ")\n";
+    } else {
+      y << "        start: "
+        << (start == 0 ? (rng.chance(0.7) ? "created" : "ack")
+                       : (rng.chance(0.5) ? "created" : "arrive"))
+        << "\n";
+    }
+    // goal: due(x) of another target, also of one due(y) itself (a chain), also of a later one.
+    int due_of = -1;
+    if (rng.chance(0.3)) {
+      due_of = !linked.empty() && rng.chance(0.4) ? rng.pick(linked) : other(false);
+      if (reaches(due_of, i)) due_of = -1;
+    }
+    if (due_of >= 0) {
+      waits[static_cast<std::size_t>(i)].push_back(due_of);
+      linked.push_back(i);
+    }
     std::vector<std::string> stops = {rng.pick(std::vector<std::string>{"resolved", "fixed"})};
     if (rng.chance(0.3)) stops.push_back("closed");
     if (rng.chance(0.2))
-      stops.push_back((rng.chance(0.5) ? "met(" : "breached(") + other(false) + ")");
+      stops.push_back((rng.chance(0.5) ? "met(t" : "breached(t") + std::to_string(other(false)) +
+                      ")");
     y << "        stop: [";
     for (std::size_t k = 0; k < stops.size(); ++k) y << (k ? ", " : "") << stops[k];
     y << "]\n";
@@ -323,11 +386,14 @@ RulesCase random_rules(Rng& rng, const Era& era, bool with_loop) {
     const bool wall = clock == 7;
     if (wall) y << "        clock: wall\n";
     if (clock >= 8) y << "        clock: " << (clock == 8 ? "office" : "always") << "\n";
-    const bool optional = rng.chance(0.15);
+    const bool optional = due_of < 0 && rng.chance(0.15);
     if (optional) y << "        optional: true\n";
     if (rng.chance(0.25)) y << "        on_severity_change: restart\n";
-    const bool periodic = rng.chance(restart ? 0.6 : 0.1);
-    y << "        goal: " << goal_yaml(rng, wall, periodic, optional, rc.tiers) << "\n";
+    const bool periodic = due_of < 0 && rng.chance(restart ? 0.6 : 0.1);
+    if (due_of >= 0)
+      y << "        goal: due(t" << due_of << ")\n";
+    else
+      y << "        goal: " << goal_yaml(rng, wall, periodic, optional, rc.tiers) << "\n";
     const int levels = rng.uniform(0, 4);
     if (levels > 0) {
       y << "        escalation:\n";
@@ -393,7 +459,7 @@ sla::Ticket random_ticket(Rng& rng, const Era& era, const RulesCase& rc, int n) 
   int64_t at = created;
   static const std::vector<std::string> types = {"resolved", "fixed", "closed", "ack",   "arrive",
                                                  "wait",     "hold",  "reply",  "reply", "upd",
-                                                 "upd",      "noise", "wait"};
+                                                 "upd",      "noise", "wait",   "call"};
   for (int k = 0; k < events; ++k) {
     switch (rng.uniform(0, 4)) {
       case 0:
@@ -463,6 +529,22 @@ std::string describe(const sla::Ticket& t, int64_t now) {
     s << "  event " << i << ": " << show(OptT{sla_ref::secs(t.events[i].at)}) << " "
       << t.events[i].type << (t.events[i].to.empty() ? "" : ":" + t.events[i].to) << "\n";
   s << "now: " << show(OptT{now}) << "\n";
+  return s.str();
+}
+
+/// The reference's evaluation, one line a target cycle, to read a disagreement by.
+std::string outline(const sla_ref::RefEvaluation& r) {
+  std::ostringstream s;
+  s << "reference: severity " << r.severity << ", tier " << r.tier << ", next_wakeup "
+    << show(r.next_wakeup) << "\n";
+  for (const auto& t : r.targets) {
+    s << "  " << t.id << "#" << t.cycle << " " << show(t.state) << " started " << show(t.started)
+      << " stopped " << show(t.stopped) << " due " << show(t.due) << " breached_at "
+      << show(t.breached_at) << " goal " << t.goal << " elapsed " << t.elapsed << "\n";
+    for (const auto& l : t.levels)
+      if (l.fired || l.at)
+        s << "    level " << l.level << (l.fired ? " fired " : " at ") << show(l.at) << "\n";
+  }
   return s.str();
 }
 
@@ -565,6 +647,8 @@ unsigned long long seed_from_env() {
 void count(const sla_ref::RefEvaluation& r, std::map<std::string, long>& c) {
   for (const auto& d : r.diagnostics) c["diagnostic " + d.code]++;
   if (!r.ok) return;
+  for (int bit = 0; bit < sla_ref::kNoteCount; ++bit)
+    if (r.notes & (1u << bit)) c[sla_ref::note_name(bit)]++;
   c[r.next_wakeup ? "next_wakeup set" : "next_wakeup null"]++;
   for (const auto& t : r.targets) {
     c["state " + std::string(sla::to_string(t.state))]++;
@@ -576,6 +660,43 @@ void count(const sla_ref::RefEvaluation& r, std::map<std::string, long>& c) {
       if (l.effect == sla::SeverityEffect::changed) c["severity changed"]++;
       if (l.effect == sla::SeverityEffect::unchanged) c["severity unchanged"]++;
     }
+  }
+}
+
+/// The same for goal: due(x) and on: levels, which need the rules: what x's state gives the
+/// target due(x) (running or breached, so that its due is x's), and what on: levels did.
+void count(const sla_ref::RefEvaluation& r, const sla::Policy& policy,
+           std::map<std::string, long>& c) {
+  if (!r.ok) return;
+  auto last = [&](const std::string& id) -> const sla_ref::RefTarget* {
+    const sla_ref::RefTarget* found = nullptr;
+    for (const auto& t : r.targets)
+      if (t.id == id) found = &t;
+    return found;
+  };
+  for (const auto& t : r.targets) {
+    const sla::TargetRule* rule = policy.find_target(t.id);
+    for (std::size_t k = 0; k < t.levels.size(); ++k) {
+      const auto& trigger = rule->escalation[k].trigger;
+      if (trigger.kind != sla::EscalationTrigger::Kind::on_event) continue;
+      if (t.levels[k].fired) c["on: level fired"]++;
+      if (t.levels[k].fired && t.cycle > 1) c["on: level fired in a later cycle"]++;
+      if (!t.levels[k].fired && t.state == sla::TargetState::running) c["on: level waiting"]++;
+    }
+    if (rule->goal.shape() != sla::Goal::Shape::due_of_target) continue;
+    c["due(x): " + std::string(sla::to_string(t.state))]++;
+    const bool counting =
+        t.state == sla::TargetState::running || t.state == sla::TargetState::breached;
+    if (!counting || (t.state == sla::TargetState::breached && !t.due)) continue;
+    const sla_ref::RefTarget* x = last(rule->goal.due_of());
+    c["due(x), x " + std::string(sla::to_string(x->state))]++;
+    if (policy.find_target(x->id)->goal.shape() == sla::Goal::Shape::due_of_target && t.due)
+      c["due(x), x due(y), with a due"]++;
+    if (x->cycle > 1 && t.due) c["due(x), x in a later cycle"]++;
+    if (t.breached_at && t.due && *t.breached_at > *t.due) c["due(x) breached after its due"]++;
+    if (t.due && *t.due < *t.started) c["due(x) due before its start"]++;
+    for (const auto& l : t.levels)
+      if (l.fired) c["due(x): level fired"]++;
   }
 }
 
@@ -655,10 +776,12 @@ TEST_CASE("random tickets evaluate as the brute-force reference model says, fiel
         reference_time += duration<double>(steady_clock::now() - t1).count();
         ++evaluations;
         count(want, coverage);
+        if (want.ok) count(want, *loaded.rules->find_policy(want.policy), coverage);
         count(got, coverage);
         wakeup = want.next_wakeup;
         const Diff diff = compare(got, want);
-        if (!diff.lines.empty()) report("evaluate\n" + describe(ticket, now), diff);
+        if (!diff.lines.empty())
+          report("evaluate\n" + describe(ticket, now) + (show_all ? outline(want) : ""), diff);
       }
       // Engine::due against the replay without events.
       const auto d0 = steady_clock::now();
@@ -711,10 +834,26 @@ TEST_CASE("random tickets evaluate as the brute-force reference model says, fiel
                            "next_wakeup null",
                            "next_wakeup set",
                            "schedule: started",
-                           "schedule: waiting"}) {
+                           "schedule: waiting",
+                           "due(x): running",
+                           "due(x): paused",
+                           "due(x): breached",
+                           "due(x): met",
+                           "due(x): missed",
+                           "due(x): level fired",
+                           "due(x), x due(y), with a due",
+                           "due(x), x in a later cycle",
+                           "due(x) due before its start",
+                           "on: level fired",
+                           "on: level fired in a later cycle",
+                           "on: level waiting"}) {
     INFO(what);
     // One rule set in fifty loops, on purpose, and only its first ticket uses it.
     CHECK(coverage[what] >= (std::string_view(what) == "diagnostic change_limit" ? 1 : 5));
+  }
+  for (int bit = 0; bit < sla_ref::kNoteCount; ++bit) {  // on the way to `now`
+    INFO(sla_ref::note_name(bit));
+    CHECK(coverage[sla_ref::note_name(bit)] >= 5);
   }
   CHECK(evaluations == kRuleSets * kTicketsPerRuleSet * kNowsPerTicket);
   CHECK(schedules == kRuleSets * kTicketsPerRuleSet);

@@ -63,6 +63,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,14 @@ class Calendar {
   Instant add(Instant t, const DurationSpec& d, Landing landing = Landing::close) const;
 
   Seconds between(Instant a, Instant b) const;
+
+  /// add() over arrays: out[i] = add(starts[i], durations[i], landing) for every i, faster than
+  /// a loop of add() calls (consecutive elements in one year reuse its table, and next_open
+  /// needs no second search). Instant::min() as a start or Seconds::min() as a duration marks a
+  /// missing value and gives Instant::min() (the bit pattern of NumPy's NaT). The three spans
+  /// must have one size. Throws sla::Error like add(), its message starting "element i: ".
+  void add(std::span<const Instant> starts, std::span<const Seconds> durations,
+           std::span<Instant> out, Landing landing = Landing::close) const;
 
   /// The open windows overlapping [from, to), in time order, each with its owning date.
   std::vector<OpenWindow> windows(Instant from, Instant to) const;

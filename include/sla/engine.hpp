@@ -15,9 +15,13 @@
 // also across DST. Running time excludes pauses. The goal's length L is the running time from
 // the start to the due instant: 4 h for `4h`; for `2bd`, `eobd+1`, `bd+1@10:00` the business
 // time from the start to the instant that duration gives, computed when the cycle starts.
-// `goal: due(x)`: the target is due whenever target x is (x's due while x runs, its last due
-// once x stopped, unknown while x is pending or paused); L is the running time from the start
-// to that instant, 0 when it lies before the start.
+// `goal: due(x)`: the target is due whenever target x is — x's due while x runs, none while x
+// is pending, paused or without a goal cell, x's last due once x stopped (none if its last cycle
+// was cancelled). L is the running time from the start to that instant (0 when it lies before
+// the start, 0 while there is none; a paused target keeps the L it had before the pause). A due
+// instant that becomes known, or moves, into the past breaches the target at that instant,
+// visible at once; levels on L wait while the due is unknown. A severity or tier change
+// neither restarts nor cancels such a target: x's own change moves it.
 //
 // Start. `created` = the ticket's creation; an event type = the first such event at or after
 // creation; met(x) = the instant target x stopped (in time or late); breached(x) = x's due
@@ -63,7 +67,10 @@
 //   before_breach: D  running time reaches (running time at due) - D    (the level's clock)
 //   at_breach: true   the due instant (also `at: 100%`)
 //   after_breach: D   running time reaches (running time at due) + D    (the level's clock)
-//   on: E             the first event of type E while the target runs (no instant before it)
+//   on: E             the first event of type E while the target runs (no instant before it;
+//                     taken with that event's effects, target by target; an event during a
+//                     pause, before the start or after the stop is not remembered; severity,
+//                     tier and assign events fire their levels after the change)
 // The level's clock is its `clock:`, else the target's; a D in calendar days counts on the wall
 // clock; a D in business days (`after: 1bd`) is the open time of those days on the level's
 // clock, from the start, or back from / on from the due instant. A level whose instant a change
@@ -107,7 +114,8 @@
 // when its instant is <= now, so hosts deduplicate by (ticket, target, cycle, level).
 //
 // Reported numbers: elapsed and remaining on the cycle's clock (remaining is negative past the
-// due instant), percent = 100 × elapsed / L rounded to 0.1 (null while L is unknown or 0).
+// due instant; 0 while a due(x) target has no due instant), percent = 100 × elapsed / L rounded
+// to 0.1 (null while L is unknown or 0).
 //
 // Bad input never throws and is never guessed at. Evaluation diagnostics (code: meaning):
 //   unknown_policy, no_matching_policy, unknown_tier, unknown_severity, unknown_role   (errors

@@ -66,7 +66,8 @@ struct TargetOutcome {
   std::optional<Instant> breached_at;  ///< sticky: set once, never cleared
   Seconds goal{0};                     ///< the goal's length L on the cycle's clock
   Seconds elapsed{0};                  ///< running time on the cycle's clock (pauses excluded)
-  Seconds remaining{0};                ///< goal - elapsed; negative past the due instant
+  /// goal - elapsed; negative past the due instant; 0 while a due(x) goal has no length
+  Seconds remaining{0};
   /// 100 × elapsed / goal; null while pending or when the goal's length is unknown.
   std::optional<double> percent;
   /// The zone times are shown in: the cycle clock's calendar (the tier's for the wall clock).

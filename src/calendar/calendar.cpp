@@ -502,4 +502,91 @@ DaySchedule Calendar::schedule(Date date) const {
   return s;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Batches
+//
+// The batch does add()'s work with binary searches that do not branch on the comparison. A
+// batch holds many distinct instants in no particular order, where a branching search
+// mispredicts about every other step: on a year's ~500 intervals the branch-free form takes
+// 12 ns a search against 36 ns (5 million random instants). add() itself keeps std's searches,
+// which win when the same few instants come back (the predictor learns them, as in
+// bench/calendar_bench.cpp's 4096 repeated starts: 25 ns an add against 43 ns branch-free).
+
+namespace {
+
+// std::partition_point over int64s without a branch on `below`; the multiplication keeps GCC
+// from turning the select back into a branch, as it does with `cond ? first + half : first`.
+template <class Below>
+const int64_t* partition_point_branchless(const int64_t* first, const int64_t* last, Below below) {
+  auto n = static_cast<std::size_t>(last - first);
+  if (n == 0) return first;
+  while (n > 1) {
+    const std::size_t half = n / 2;
+    first += static_cast<std::size_t>(below(first[half - 1])) * half;
+    n -= half;
+  }
+  return below(*first) ? first + 1 : first;
+}
+
+// prefix(y, t), branch-free.
+int64_t prefix_branchless(const YearTable& y, int64_t t) {
+  const int64_t* ends = y.ends.data();
+  const auto i = static_cast<std::size_t>(
+      partition_point_branchless(ends, ends + y.ends.size(), [t](int64_t e) { return e <= t; }) -
+      ends);
+  if (i == y.interval_count()) return y.total_seconds();
+  return y.cum[i] + std::max<int64_t>(0, t - y.starts[i]);
+}
+
+// The interval holding earliest_with_prefix(y, target): the first j with cum[j + 1] >= target.
+std::size_t interval_reaching_branchless(const YearTable& y, int64_t target) {
+  const int64_t* cum = y.cum.data();
+  return static_cast<std::size_t>(
+      partition_point_branchless(cum + 1, cum + y.cum.size(),
+                                 [target](int64_t c) { return c < target; }) -
+      (cum + 1));
+}
+
+}  // namespace
+
+void Calendar::add(std::span<const Instant> starts, std::span<const Seconds> durations,
+                   std::span<Instant> out, Landing landing) const {
+  if (starts.size() != durations.size() || starts.size() != out.size())
+    throw Error(
+        fmt::format("calendar '{}': add over {} starts, {} durations and {} results: "
+                    "the sizes must be equal",
+                    id(), starts.size(), durations.size(), out.size()));
+  constexpr Instant kMissing = Instant::min();
+  const YearTable* y = nullptr;  // the previous element's table: most inputs share a year
+  std::size_t i = 0;
+  try {
+    for (; i < starts.size(); ++i) {
+      const Instant t = starts[i];
+      const Seconds d = durations[i];
+      if (t == kMissing || d == Seconds::min()) {
+        out[i] = kMissing;
+        continue;
+      }
+      const int64_t s = secs(t);
+      if (y == nullptr || s < y->begin || s >= y->end) y = &impl_->table_at(s);
+      const int64_t target = prefix_branchless(*y, s) + d.count();
+      if (d > Seconds{0} && target <= y->total_seconds()) {
+        // add()'s forward case within t's year; the interval index found for the result also
+        // gives next_open's answer (intervals are merged: a close is never inside a window).
+        const std::size_t j = interval_reaching_branchless(*y, target);
+        int64_t u = y->starts[j] + (target - y->cum[j]);
+        if (landing == Landing::next_open && u == y->ends[j])
+          u = j + 1 < y->interval_count() ? y->starts[j + 1] : secs(roll_forward(instant(u)));
+        out[i] = instant(u);
+      } else if (d < Seconds{0} && target >= 0) {
+        out[i] = instant(latest_with_prefix(*y, target));  // add()'s backward case, same year
+      } else {
+        out[i] = add(t, d, landing);  // zero, or across a year boundary
+      }
+    }
+  } catch (const Error& e) {
+    throw Error(fmt::format("element {}: {}", i, e.what()));
+  }
+}
+
 }  // namespace sla

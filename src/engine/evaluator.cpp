@@ -22,6 +22,8 @@ struct ResolvedEvent {
   enum class Kind { ignored, severity, tier, assign, effects };
   Kind kind = Kind::ignored;
   int value = kNone;  ///< a severity rank, tier index, role index, or index of the event's effects
+  /// severity / tier / assign: the index of the effects of its type (its `on:` levels), or kNone
+  int effects = kNone;
 };
 
 // A stretch of running time of a target's cycle (kept to find a due instant that a goal change
@@ -29,6 +31,7 @@ struct ResolvedEvent {
 struct Segment {
   int target = 0;
   Instant start{};
+  Instant end{};  ///< a pause, a change of clock, or the cycle's end
   const Calendar* calendar = nullptr;
   Seconds elapsed{0};     ///< running time of the cycle's clock before `start`
   std::size_t slots = 0;  ///< index into Scratch::segment_slots: every slot's clock and time
@@ -261,13 +264,16 @@ class Replay {
         continue;
       }
       last = e.at;
+      const auto it = policy_.event_index.find(e.type);
+      const int effects = it == policy_.event_index.end() ? kNone : it->second;
       if (e.type == "severity" || e.type == "tier" || e.type == "assign") {
         resolve_change(index, e, r);
+        if (r.kind != ResolvedEvent::Kind::ignored) r.effects = effects;  // its on: levels
         continue;
       }
-      if (const auto it = policy_.event_index.find(e.type); it != policy_.event_index.end()) {
-        r = {ResolvedEvent::Kind::effects, it->second};
-        s_.event_type[k] = it->second;
+      if (effects != kNone) {
+        r = {ResolvedEvent::Kind::effects, effects};
+        s_.event_type[k] = effects;
       }
     }
     return events.size();
@@ -352,8 +358,20 @@ class Replay {
   std::optional<Instant> linked_due(std::size_t i) {
     const int x = plan_target(i).due_of;
     const Run& source = runs()[static_cast<std::size_t>(x)];
-    if (source.phase == Run::Phase::running) return source.paused ? std::nullopt : source.due;
-    if (source.phase == Run::Phase::stopped) return s_.outcomes[source.outcome].due;
+    if (source.phase == Run::Phase::running) {
+      if (source.paused) return std::nullopt;
+      // x not refreshed since it changed at this instant (a restart, then a stop that ends
+      // this target), or due(y) itself: x's due instant as it stands.
+      const auto j = static_cast<std::size_t>(x);
+      return source.dirty || plan_target(j).due_of != kNone ? due_instant(j) : source.due;
+    }
+    if (source.phase == Run::Phase::stopped) {
+      // x stopped while it waited for its goal cell: it has no cycle, or a cancelled one, and
+      // no due instant (`outcome` then indexes no cycle of x's, or the cancelled one).
+      if (source.cycle == 0) return std::nullopt;
+      const TargetOutcome& last = s_.outcomes[source.outcome];
+      return last.state == TargetState::cancelled ? std::nullopt : last.due;
+    }
     return std::nullopt;
   }
 
@@ -432,6 +450,15 @@ class Replay {
     return std::max(at, sim_);
   }
 
+  // L of a goal due(x), from its due instant (x's, as it stands): the running time from the
+  // start to that instant (0 when it is before the start: the target is overdue as it starts).
+  void measure_linked(std::size_t i) {
+    Run& r = runs()[i];
+    r.linked_seen = r.due;
+    r.goal = r.due ? std::max(Seconds{0}, elapsed_at(i, 0, std::max(*r.due, r.cycle_start)))
+                   : Seconds{0};
+  }
+
   // Recomputes a touched run's due instant, level instants and next own instant.
   void refresh(std::size_t i) {
     Run& r = runs()[i];
@@ -439,13 +466,7 @@ class Replay {
     r.next = kNever;
     if (r.phase != Run::Phase::running || r.paused) return;
     r.due = due_instant(i);  // also after a breach: the due instant follows the goal
-    if (plan_target(i).due_of != kNone) {
-      // L of a goal due(x): the running time from the start to x's due instant (0 when x's due
-      // is before the start: the target is overdue as it starts).
-      r.linked_seen = r.due;
-      r.goal = r.due ? std::max(Seconds{0}, elapsed_at(i, 0, std::max(*r.due, r.cycle_start)))
-                     : Seconds{0};
-    }
+    if (plan_target(i).due_of != kNone) measure_linked(i);
     const auto& levels = plan_target(i).levels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
       if (level_outcome(r, l).fired || levels[l].kind == Trigger::on_event) continue;
@@ -541,7 +562,7 @@ class Replay {
   void end_segment(std::size_t i, Instant t) {
     Run& r = runs()[i];
     if (r.phase != Run::Phase::running || r.paused) return;
-    s_.segments.push_back({static_cast<int>(i), r.segment_start, calendar(r, 0), elapsed(r, 0),
+    s_.segments.push_back({static_cast<int>(i), r.segment_start, t, calendar(r, 0), elapsed(r, 0),
                            s_.segment_slots.size()});
     for (int k = 0; k < plan_target(i).slot_count; ++k)
       s_.segment_slots.emplace_back(calendar(r, k), elapsed(r, k));
@@ -550,33 +571,43 @@ class Replay {
     r.segment_start = t;
   }
 
-  // Ends the current cycle at t: met, missed (after a breach) or cancelled.
+  // Ends the current cycle at t: met, missed (after its due instant or a breach) or cancelled.
   void close_cycle(std::size_t i, Instant t, bool cancelled) {
     Run& r = runs()[i];
     // A cycle that began, resumed or changed goal at this very instant (a restart, then a stop
-    // that its event caused) has not been refreshed yet: its due instant as it stands.
-    if (r.dirty && !r.paused) r.due = due_instant(i);
+    // that its event caused) has not been refreshed yet: its due instant as it stands. A goal
+    // due(x) also when x moved at this instant (a level changed its goal, or x restarted, and
+    // an outcome or the same event stops this target): its due instant and L as they stand.
+    const bool linked = plan_target(i).due_of != kNone;
+    if ((r.dirty || linked) && !r.paused) {
+      r.due = due_instant(i);
+      if (linked) measure_linked(i);
+    }
     end_segment(i, t);
     TargetOutcome& o = outcome(r);
     o.stopped = t;
-    o.state = cancelled    ? TargetState::cancelled
-              : r.breached ? TargetState::missed
-                           : TargetState::met;
+    // A goal due(x) may be past before its breach is handled after this instant's events (it
+    // started at this instant after x's due): stopped after its due instant, it is missed.
+    const bool late = r.breached || (!r.paused && r.due && *r.due < t);
+    o.state = cancelled ? TargetState::cancelled : late ? TargetState::missed : TargetState::met;
     fill_clock(o, r, elapsed(r, 0));
     o.due = r.paused ? std::nullopt : r.due;
     r.dirty = true;
   }
 
-  // Running time of slot k of run i at instant x of its current cycle: x lies in a stretch of
-  // running time (the due instant does), the current one or an earlier one.
+  // Running time of slot k of run i at instant x of its current cycle: in the current stretch
+  // of running time or an earlier one, or in a pause (a goal due(x) may be due there: x's due
+  // instant passed while this target was paused), 0 before the cycle's start.
   Seconds elapsed_at(std::size_t i, int k, Instant x) {
     Run& r = runs()[i];
+    if (x <= r.cycle_start) return Seconds{0};
     if (!r.paused && x >= r.segment_start)
       return elapsed(r, k) + calendar(r, k)->between(r.segment_start, x);
     for (auto it = s_.segments.rbegin(); it != s_.segments.rend(); ++it) {
       if (it->target != static_cast<int>(i) || it->start > x) continue;
+      if (it->start < r.cycle_start) break;  // an earlier cycle's: this one began paused
       const auto& [calendar, before] = s_.segment_slots[it->slots + static_cast<std::size_t>(k)];
-      return before + calendar->between(it->start, x);
+      return before + calendar->between(it->start, std::min(x, it->end));
     }
     return Seconds{0};
   }
@@ -584,7 +615,10 @@ class Replay {
   void fill_clock(TargetOutcome& o, const Run& r, Seconds elapsed_now) {
     o.goal = r.goal;
     o.elapsed = elapsed_now;
-    o.remaining = r.goal - elapsed_now;
+    // A goal due(x) without a due instant has no length yet: nothing is "remaining" (0), and
+    // percent stays null — not -elapsed, which would read as overdue.
+    const bool length_unknown = !r.due && r.goal == Seconds{0};
+    o.remaining = length_unknown ? Seconds{0} : r.goal - elapsed_now;
     o.percent.reset();
     if (r.goal > Seconds{0})
       o.percent = std::round(1000.0 * static_cast<double>(secs(elapsed_now)) /
@@ -633,22 +667,28 @@ class Replay {
   // --- events ---------------------------------------------------------------------------------
 
   void apply(const ResolvedEvent& e) {
+    int effects = e.effects;  // severity, tier, assign: the change, then the type's on: levels
     switch (e.kind) {
       case ResolvedEvent::Kind::severity:
         if (e.value != severity_) change(tier_, e.value);
-        return;
+        break;
       case ResolvedEvent::Kind::tier:
         if (e.value != tier_) change(e.value, severity_);
-        return;
+        break;
       case ResolvedEvent::Kind::assign:
         assignee_ = e.value;
-        return;
+        break;
       case ResolvedEvent::Kind::ignored:
         return;
       case ResolvedEvent::Kind::effects:
+        effects = e.value;
         break;
     }
-    for (const EventEffect& effect : policy_.effects[static_cast<std::size_t>(e.value)]) {
+    if (effects == kNone) return;
+    const bool ticket_change = e.kind != ResolvedEvent::Kind::effects;
+    for (const EventEffect& effect : policy_.effects[static_cast<std::size_t>(effects)]) {
+      // A severity, tier or assign event fires on: levels, and starts, stops, pauses nothing.
+      if (ticket_change && effect.kind != EventEffect::Kind::level) continue;
       const auto i = static_cast<std::size_t>(effect.target);
       Run& r = runs()[i];
       switch (effect.kind) {

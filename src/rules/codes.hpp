@@ -57,6 +57,9 @@ inline constexpr std::string_view bad_condition = "SLA230";         ///< "met(",
 inline constexpr std::string_view unknown_target = "SLA231";        ///< met(x) / breached(x)
 inline constexpr std::string_view pause_without_resume = "SLA232";  ///< or resume without pause
 inline constexpr std::string_view no_stop = "SLA233";               ///< `stop: []`
+/// An event type the engine keeps for itself where it can never act: `stop: severity` (a
+/// severity event changes the severity, nothing else), `on: created` (creation is no event).
+inline constexpr std::string_view reserved_event = "SLA234";
 
 // Goals
 inline constexpr std::string_view bad_duration = "SLA240";       ///< "2d"; a goal of "-1h" or "0m"
@@ -97,10 +100,11 @@ inline constexpr std::string_view targets_out_of_order = "SLA302";  ///< respons
 inline constexpr std::string_view trigger_before_start = "SLA303";  ///< before_breach >= goal
 inline constexpr std::string_view duplicate_trigger = "SLA304";
 inline constexpr std::string_view escalate_past_ladder = "SLA305";  ///< escalate: 5, 3 rungs
+inline constexpr std::string_view no_effect_on_due_of = "SLA306";   ///< optional on a due(x)
 
 /// The codes `ignore_warnings` may name.
-inline constexpr std::string_view kPolicyWarnings[] = {severity_not_monotone, tier_not_monotone,
-                                                       targets_out_of_order,  trigger_before_start,
-                                                       duplicate_trigger,     escalate_past_ladder};
+inline constexpr std::string_view kPolicyWarnings[] = {
+    severity_not_monotone, tier_not_monotone,    targets_out_of_order, trigger_before_start,
+    duplicate_trigger,     escalate_past_ladder, no_effect_on_due_of};
 
 }  // namespace sla::code

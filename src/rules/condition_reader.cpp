@@ -21,8 +21,33 @@ bool plain_word(std::string_view text) {
 
 // `what` is the key the condition belongs to ("'start'"); `events_only` for pause, resume and
 // restart, which take event types and not target outcomes.
+namespace {
+
+// The engine's own event types where they would never act (see ConditionUse).
+bool reserved_here(std::string_view event, ConditionUse use, std::string& why) {
+  const bool change = event == "severity" || event == "tier" || event == "assign";
+  if (change && use != ConditionUse::on) {
+    why = fmt::format(
+        "'{}' is the engine's own event: it changes the ticket's {} and does nothing else, so "
+        "it cannot start, stop, pause, resume or restart a clock (an escalation level can fire "
+        "on it: {{on: {}, ...}})",
+        event, event == "assign" ? "assignee" : event, event);
+    return true;
+  }
+  if (event == "created" && use != ConditionUse::start) {
+    why =
+        "'created' is the ticket's creation, not an event of its log: it can start a clock, "
+        "nothing else (a level that fires as the target starts is 'at: 0%')";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<Condition> read_condition(const yaml::Reader& reader, const yaml::Value& value,
-                                        std::string_view what, bool events_only) {
+                                        std::string_view what, ConditionUse use) {
+  const bool events_only = use == ConditionUse::events || use == ConditionUse::on;
   const auto text = reader.text(value, what);
   if (!text) return std::nullopt;
   if (text->empty()) {
@@ -31,8 +56,13 @@ std::optional<Condition> read_condition(const yaml::Reader& reader, const yaml::
   }
   const std::string_view t = *text;
   const auto open = t.find('(');
-  if (open == std::string_view::npos && plain_word(t))
+  if (open == std::string_view::npos && plain_word(t)) {
+    if (std::string why; reserved_here(t, use, why)) {
+      reader.error(value.at, code::reserved_event, why);
+      return std::nullopt;
+    }
     return Condition{Condition::Kind::event, *text};
+  }
   const std::string_view head = t.substr(0, open == std::string_view::npos ? t.size() : open);
   const bool call = open != std::string_view::npos && t.back() == ')' && plain_word(head) &&
                     plain_word(t.substr(open + 1, t.size() - open - 2));
@@ -73,7 +103,8 @@ std::vector<std::string> read_events(const yaml::Reader& reader, const yaml::Map
   const std::string what = fmt::format("'{}'", entry.key);
   for (const auto& value :
        reader.one_or_list(entry.value, what, "an event type").value_or(std::vector<yaml::Value>{}))
-    if (auto c = read_condition(reader, value, what, true)) events.push_back(c->name);
+    if (auto c = read_condition(reader, value, what, ConditionUse::events))
+      events.push_back(c->name);
   return events;
 }
 

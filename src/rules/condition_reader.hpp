@@ -17,10 +17,20 @@
 
 namespace sla::rules {
 
-/// One condition; `what` names the key it belongs to ("'start'"). With `events_only` (pause,
-/// resume, restart, on) a target's outcome is refused.
+/// Where a condition is written: what it may name. The engine's own event types are refused
+/// where they could never act (SLA234): `severity`, `tier` and `assign` change the ticket and do
+/// nothing else (only an `on:` level may fire on them), and `created` is the ticket's creation,
+/// not an event of its log (only `start` may name it).
+enum class ConditionUse {
+  start,   ///< `start`: an event type, created, met(x), breached(x)
+  stop,    ///< `stop`: an event type, met(x), breached(x)
+  events,  ///< `pause`, `resume`, `restart`: event types
+  on,      ///< a level's `on`: an event type, also severity / tier / assign
+};
+
+/// One condition; `what` names the key it belongs to ("'start'").
 std::optional<Condition> read_condition(const yaml::Reader& reader, const yaml::Value& value,
-                                        std::string_view what, bool events_only);
+                                        std::string_view what, ConditionUse use);
 
 /// Event types, one or a list of them: the value of `pause`, `resume` or `restart`.
 std::vector<std::string> read_events(const yaml::Reader& reader, const yaml::MapEntry& entry);

@@ -119,7 +119,7 @@ bool read_trigger(const yaml::Reader& reader, EscalationTrigger::Kind kind,
     return true;
   }
   if (kind == Kind::on_event) {  // on: remote_failed — when that event happens while it runs
-    const auto event = read_condition(reader, entry.value, "'on'", true);
+    const auto event = read_condition(reader, entry.value, "'on'", ConditionUse::on);
     if (!event) return false;
     trigger.event = event->name;
     return true;

@@ -91,7 +91,8 @@ void read_periodic(const yaml::Reader& reader, const yaml::MapReader& map,
 void read_dated(const yaml::Reader& reader, const yaml::MapReader& map,
                 const yaml::MapEntry& before, ObligationSource& o) {
   o.rule.kind = Obligation::Kind::dated;
-  if (auto c = read_condition(reader, before.value, "'before'", true)) o.rule.before = c->name;
+  if (auto c = read_condition(reader, before.value, "'before'", ConditionUse::events))
+    o.rule.before = c->name;
   if (const auto* lead = map.find("lead"))
     if (auto d = read_lead(reader, lead->value)) o.rule.lead = *d;
   other_kind(reader, map.find("anchor"), o.rule.id,

@@ -56,8 +56,28 @@ class Warner {
         tiers_in_order(t);
       }
       escalations(t);
+      due_of_settings(t);
     }
     targets_in_order();
+  }
+
+  // SLA306: settings a target with `goal: due(x)` ignores — it always applies (it has no goal
+  // cells to miss), and a change never restarts it (x's own change moves its due instant).
+  void due_of_settings(std::size_t t) {
+    const TargetRule& target = in_.policy.targets[t];
+    if (target.goal.shape() != Goal::Shape::due_of_target) return;
+    const SourcePosition& at = in_.source.targets[t].goal_key_at;
+    std::vector<std::string_view> ignored;
+    if (target.optional) ignored.push_back("'optional'");
+    if (target.on_severity_change == OnSeverityChange::restart)
+      ignored.push_back("'on_severity_change: restart'");
+    if (ignored.empty()) return;
+    warn(t, code::no_effect_on_due_of, at,
+         fmt::format("{} {} no effect on target '{}': it is due when '{}' is — it always "
+                     "applies, and a change moves that instant instead of restarting it",
+                     fmt::join(ignored, " and "), ignored.size() == 1 ? "has" : "have", target.id,
+                     target.goal.due_of()),
+         {});
   }
 
  private:

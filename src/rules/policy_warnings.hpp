@@ -13,7 +13,9 @@
 //   SLA303  an escalation that fires as the target starts or before: `at: 0%`, or
 //           `before_breach: D` with D at least the goal of some cell (same clock only);
 //   SLA304  two levels of one target with the same trigger (`at: 100%` is `at_breach: true`);
-//   SLA305  `escalate: N` with N more than the steps of the longest chain of the role ladder.
+//   SLA305  `escalate: N` with N more than the steps of the longest chain of the role ladder;
+//   SLA306  `optional` or `on_severity_change: restart` on a target whose goal is due(x) (no
+//           effect there).
 // `ignore_warnings: [SLA3xx]` on the policy or the target silences a code there.
 #pragma once
 

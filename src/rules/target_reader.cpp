@@ -25,7 +25,8 @@ void read_start(const yaml::Reader& reader, const yaml::MapReader& map, TargetSo
   const auto* start = map.require("start");
   if (start == nullptr) return;
   target.start_at = start->value.at;
-  if (auto c = read_condition(reader, start->value, "'start'", false)) target.rule.start = *c;
+  if (auto c = read_condition(reader, start->value, "'start'", ConditionUse::start))
+    target.rule.start = *c;
 }
 
 // `stop` (required): a condition or a list of them, not an empty one (the clock would never
@@ -41,7 +42,7 @@ void read_stop(const yaml::Reader& reader, const yaml::MapReader& map, TargetSou
                              "stop",
                              target.rule.id));
   for (const auto& value : *values) {
-    if (auto c = read_condition(reader, value, "'stop'", false)) {
+    if (auto c = read_condition(reader, value, "'stop'", ConditionUse::stop)) {
       target.rule.stop.push_back(*c);
       target.stop_at.push_back(value.at);
     }
