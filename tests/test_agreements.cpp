@@ -1,7 +1,12 @@
 // The real agreements in rules/ (rules/AGREEMENTS.md): every rules file loads without errors
 // and without warnings other than those it acknowledges with `ignore_warnings` (which the
 // loader does not report), each acknowledgement silences a warning that is really there, and
-// each agreement's loaded model says what the agreement's text says.
+// each agreement's loaded model says what the agreement's text says. The deadlines themselves
+// are proven case by case in tests/policy/*.test.yaml.
+//
+// The contract obligations (rules/*.obligations.yaml) are written in the issue-9 obligation
+// syntax. Until the loader knows `obligations:`, those files — and only those — may fail to
+// load, and then only with "unknown key 'obligations'"; once it does, they must load clean.
 #include <catch2/catch_test_macros.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -16,7 +21,10 @@
 #include <string_view>
 #include <vector>
 
+#include "sla/calendar.hpp"
+#include "sla/iso8601.hpp"
 #include "sla/rule_set.hpp"
+#include "sla/time.hpp"
 
 namespace {
 
@@ -201,6 +209,38 @@ std::vector<std::string> tier_calendars(const sla::Policy& policy) {
 
 using Strings = std::vector<std::string>;
 
+// The rules files written in the issue-9 obligation syntax (the contract obligations).
+const std::set<std::string> kObligationFiles = {};
+
+// True when the load failed only because the loader does not know `obligations:` yet: every
+// diagnostic is SLA002 naming that key.
+bool fails_only_on_unknown_obligations(const sla::LoadResult& r) {
+  if (r.ok()) return false;
+  for (const auto& d : r.diagnostics) {
+    if (d.code != "SLA002" || d.message.find("unknown key 'obligations'") == std::string::npos)
+      return false;
+  }
+  return true;
+}
+
+// Every weekday cn-office is closed on, and every weekend day it is open on, in one year.
+struct YearExceptions {
+  Strings closed_weekdays, open_weekend_days;
+};
+YearExceptions exceptions(const sla::Calendar& calendar, int y) {
+  using namespace std::chrono;
+  YearExceptions out;
+  for (sys_days d = sys_days{year{y} / January / 1}; d <= sys_days{year{y} / December / 31};
+       d += days{1}) {
+    const unsigned wd = weekday{d}.c_encoding();
+    const bool weekend = wd == 0 || wd == 6;
+    const bool open = calendar.is_business_day(year_month_day{d});
+    if (!weekend && !open) out.closed_weekdays.push_back(sla::format_date(year_month_day{d}));
+    if (weekend && open) out.open_weekend_days.push_back(sla::format_date(year_month_day{d}));
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("Every rules file loads with no error and no unacknowledged warning", "[agreements]") {
@@ -211,13 +251,20 @@ TEST_CASE("Every rules file loads with no error and no unacknowledged warning", 
   for (const auto& f : files) names.insert(fs::relative(f, kRules).generic_string());
   for (const char* expected :
        {"mail-system.yaml", "security-products.yaml", "hardware-maintenance.yaml",
-        "it-integrator.yaml", "network-equipment.yaml", "calendars/cn-2026.yaml"})
+        "it-integrator.yaml", "network-equipment.yaml", "calendars/cn.yaml",
+        "calendars/cn-2026.yaml"})
     CHECK(names.contains(expected));
+  for (const auto& f : kObligationFiles) CHECK(names.contains(f));
 
   for (const auto& file : files) {
-    INFO(file.string());
+    const std::string name = fs::relative(file, kRules).generic_string();
+    INFO(name);
     const auto result = sla::load_rules({file.string()});
     INFO(all_diagnostics(result));
+    if (kObligationFiles.contains(name) && fails_only_on_unknown_obligations(result)) {
+      WARN(name << " waits for the issue-9 obligation syntax (unknown key 'obligations')");
+      continue;
+    }
     CHECK(result.ok());
     CHECK(result.diagnostics.empty());
   }
@@ -249,6 +296,46 @@ TEST_CASE("Each acknowledged warning is real: without ignore_warnings the file w
     }
   }
   CHECK(acknowledging.contains("it-integrator.yaml"));
+}
+
+TEST_CASE("The China calendars hold the State Council's 2024-2026 holidays and make-up days",
+          "[agreements]") {
+  const auto rules = load_agreement("calendars/cn.yaml");
+  CHECK(rules.calendar_ids() == Strings{"cn-24x7", "cn-7x8", "cn-office"});
+  const sla::Calendar& office = rules.calendar("cn-office");
+
+  // Every weekday off and every weekend day worked, year by year, as in the notices.
+  const auto y2024 = exceptions(office, 2024);
+  CHECK(y2024.closed_weekdays == Strings{"2024-01-01", "2024-02-12", "2024-02-13", "2024-02-14",
+                                         "2024-02-15", "2024-02-16", "2024-04-04", "2024-04-05",
+                                         "2024-05-01", "2024-05-02", "2024-05-03", "2024-06-10",
+                                         "2024-09-16", "2024-09-17", "2024-10-01", "2024-10-02",
+                                         "2024-10-03", "2024-10-04", "2024-10-07"});
+  CHECK(y2024.open_weekend_days == Strings{"2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28",
+                                           "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12"});
+  const auto y2025 = exceptions(office, 2025);
+  CHECK(y2025.closed_weekdays == Strings{"2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30",
+                                         "2025-01-31", "2025-02-03", "2025-02-04", "2025-04-04",
+                                         "2025-05-01", "2025-05-02", "2025-05-05", "2025-06-02",
+                                         "2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06",
+                                         "2025-10-07", "2025-10-08"});
+  CHECK(y2025.open_weekend_days ==
+        Strings{"2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"});
+  const auto y2026 = exceptions(office, 2026);
+  CHECK(y2026.closed_weekdays == Strings{"2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17",
+                                         "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-23",
+                                         "2026-04-06", "2026-05-01", "2026-05-04", "2026-05-05",
+                                         "2026-06-19", "2026-09-25", "2026-10-01", "2026-10-02",
+                                         "2026-10-05", "2026-10-06", "2026-10-07"});
+  CHECK(y2026.open_weekend_days == Strings{"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09",
+                                           "2026-09-20", "2026-10-10"});
+  CHECK(office.schedule(sla::parse_date("2025-10-06")).name ==
+        "National Day and Mid-Autumn Festival");
+
+  // calendars/cn-2026.yaml, the old file name, gives the same calendars.
+  const auto old_name = load_agreement("calendars/cn-2026.yaml");
+  CHECK(old_name.calendar_ids() == Strings{"cn-24x7", "cn-7x8", "cn-office"});
+  CHECK(exceptions(old_name.calendar("cn-office"), 2025).closed_weekdays == y2025.closed_weekdays);
 }
 
 TEST_CASE("Mail system: fixes around the clock in 4h/48h/5cd/7cd, a yearly inspection",
