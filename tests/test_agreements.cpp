@@ -371,27 +371,26 @@ TEST_CASE("Mail system: fixes around the clock in 4h/48h/5cd/7cd, the visit due 
   CHECK(rules.policies().size() == 1);
 }
 
-TEST_CASE("Security products: working-hour goals by severity, updates, the manager ladder",
+TEST_CASE("Security products: working-hour limits, replies, intake and close-out minutes",
           "[agreements]") {
   const auto rules = load_agreement("security-products.yaml");
   CHECK(severity_ids(rules) == Strings{"sev1", "sev2", "sev3", "sev4"});
-  const sla::Role* engineer = rules.find_role("engineer");
-  const sla::Role* service_manager = rules.find_role("service_manager");
-  const sla::Role* implementation_manager = rules.find_role("implementation_manager");
+  REQUIRE(rules.find_severity("第二級") != nullptr);
+  CHECK(rules.find_severity("第二級")->id == "sev2");
+  const sla::Role* engineer = rules.find_role("maintenance_engineer");
   REQUIRE(engineer != nullptr);
-  REQUIRE(service_manager != nullptr);
-  REQUIRE(implementation_manager != nullptr);
-  CHECK(engineer->escalates_to == std::optional<std::string>("service_manager"));
-  CHECK(service_manager->escalates_to == std::optional<std::string>("implementation_manager"));
-  CHECK_FALSE(implementation_manager->escalates_to.has_value());
+  // L51: one step up, to the customer-service manager; the implementation manager is consulted.
+  CHECK(engineer->escalates_to == std::optional<std::string>("cs_manager"));
+  REQUIRE(rules.find_role("implementation_manager") != nullptr);
+  CHECK_FALSE(rules.find_role("implementation_manager")->escalates_to.has_value());
+  CHECK_FALSE(rules.find_role("cs_manager")->escalates_to.has_value());
 
   const auto& p = policy(rules, "security-products");
-  CHECK(tier_calendars(p) == Strings{"standard=cn-office"});  // "working hours"
+  CHECK(tier_calendars(p) == Strings{"standard=cn-office"});  // 5*8 working time
 
   const auto& hotline = target(p, "hotline");
   CHECK(clock(hotline.clock) == "cn-24x7");
-  for (const char* sev : {"sev1", "sev2", "sev3", "sev4"})
-    CHECK(cell(hotline, "standard", sev) == "4h");
+  CHECK(cell(hotline, "standard", "sev4") == "4h");
 
   const auto& response = target(p, "response");
   CHECK(clock(response.clock) == "business");
@@ -399,30 +398,58 @@ TEST_CASE("Security products: working-hour goals by severity, updates, the manag
   CHECK(cell(response, "standard", "sev2") == "4h");
   CHECK(cell(response, "standard", "sev3") == "8h");
   CHECK(cell(response, "standard", "sev4") == "8h");
-  CHECK(levels(response) == Strings{"at_breach: raise_severity 1"});
+  CHECK(levels(response) == Strings{"at_breach: raise_severity 1 action send_to_level_owner"});
 
   const auto& remote_fix = target(p, "remote_fix");
   CHECK(cell(remote_fix, "standard", "sev1") == "4h");
-  CHECK(cell(remote_fix, "standard", "sev2") == "8h");
-  CHECK(cell(remote_fix, "standard", "sev3") == "24h");
   CHECK(cell(remote_fix, "standard", "sev4") == "48h");
-  CHECK(levels(remote_fix) == Strings{"after 30m: escalate 1", "after 1h: escalate 1"});
+  CHECK(remote_fix.escalation.empty());  // the 30 minutes are the engineer's, from assignment
 
   const auto& on_site = target(p, "on_site");
   CHECK(condition(on_site.start) == "breached(remote_fix)");
-  CHECK(cell(on_site, "standard", "sev1") == "eobd+1");
+  CHECK(cell(on_site, "standard", "sev1") == "1cd");  // "保證24小時内到達"
   CHECK(cell(on_site, "standard", "sev2") == "3bd");
   CHECK(cell(on_site, "standard", "sev3") == "5bd");
   CHECK(cell(on_site, "standard", "sev4") == "7bd");
 
   const auto& updates = target(p, "updates");
-  CHECK(updates.goal.periodic());
   CHECK(updates.optional);
   CHECK(cell(updates, "standard", "sev1") == "10m 30m 1h");
-  CHECK(cell(updates, "standard", "sev2") == "10m 30m 1h");
-  CHECK(cell(updates, "standard", "sev3") == "10m 30m 1h");
   CHECK(cell(updates, "standard", "sev4") == "none");
-  CHECK(conditions(updates.stop) == Strings{"resolved"});
+
+  const auto& same_day = target(p, "same_day");
+  CHECK(cell(same_day, "standard", "sev3") == "eobd");
+  CHECK(cell(same_day, "standard", "sev4") == "none");
+  CHECK(levels(same_day) == Strings{"at_breach: notify supervisor action agree_interim_report"});
+
+  const auto& engineer_30m = target(p, "engineer_30m");
+  CHECK(condition(engineer_30m.start) == "engineer_assigned");
+  CHECK(conditions(engineer_30m.stop) == Strings{"solution_proposed", "resolved"});
+  CHECK(levels(engineer_30m) ==
+        Strings{"at_breach: escalate 1 notify implementation_manager action "
+                "assign_implementation_engineers"});
+
+  const struct {
+    const char* id;
+    const char* start;
+    const char* stop;
+    const char* goal;
+  } minutes[] = {
+      {"intake_relay", "created", "specialist_informed", "5m"},
+      {"manager_contact", "specialist_informed", "cs_manager_informed", "5m"},
+      {"closeout_engineer", "resolved", "center_manager_notified", "5m"},
+      {"closeout_review", "center_manager_notified", "specialist_notified", "10m"},
+      {"closeout_customer", "specialist_notified", "customer_notified", "10m"},
+      {"crm_close", "customer_confirmed", "ticket_closed", "30m"},
+  };
+  for (const auto& m : minutes) {
+    INFO(m.id);
+    const auto& t = target(p, m.id);
+    CHECK(condition(t.start) == m.start);
+    CHECK(conditions(t.stop) == Strings{m.stop});
+    CHECK(cell(t, "standard", "sev2") == m.goal);
+  }
+  CHECK(levels(target(p, "crm_close")) == Strings{"on customer_confirmed: notify cs_manager"});
 }
 
 TEST_CASE("Hardware maintenance: tiers A/B/C, on site and resolution for every cell",
