@@ -530,27 +530,29 @@ TEST_CASE("IT integrator: 30m/1h/2h/6h/14h, an hour on site after dispatch, hard
   CHECK(p.find_target("hardware_restore") == nullptr);
 }
 
-TEST_CASE("Network equipment: 2h/12h/48h around the clock, escalations counted on 7x8",
+TEST_CASE("Network equipment: levels C-1..C-3, a 5x8 baseline and 7x24 on request",
           "[agreements]") {
   const auto rules = load_agreement("network-equipment.yaml");
-  CHECK(severity_ids(rules) == Strings{"fault"});
+  CHECK(severity_ids(rules) == Strings{"C-1", "C-2", "C-3"});
+  CHECK(rules.find_severity("C - 2")->id == "C-2");
   const auto& p = policy(rules, "network-equipment");
-  CHECK(tier_calendars(p) == Strings{"7x24=cn-24x7"});
+  CHECK(tier_calendars(p) == Strings{"7x24=cn-24x7", "5x8=cn-office"});
 
-  const auto& response = target(p, "response");
-  const auto& on_site = target(p, "on_site");
-  const auto& resolution = target(p, "resolution");
-  CHECK(cell(response, "7x24", "fault") == "2h");
-  CHECK(cell(on_site, "7x24", "fault") == "12h");
-  CHECK(cell(resolution, "7x24", "fault") == "48h");
-  CHECK(conditions(resolution.stop) == Strings{"repaired", "backup_provided"});
+  CHECK(cell(target(p, "response"), "5x8", "C-1") == "2h");
+  CHECK(cell(target(p, "response_guarantee"), "5x8", "C-1") == "24h");
+  CHECK(cell(target(p, "on_site"), "7x24", "C-3") == "12h");
+  CHECK(cell(target(p, "replacement_plan"), "7x24", "C-3") == "24h");
 
-  CHECK(levels(response) == Strings{"after 2h on cn-7x8: action escalate"});
-  CHECK(levels(on_site) == Strings{"after 12h on cn-7x8: action escalate"});
-  CHECK(levels(resolution) == Strings{"at_breach: action provide_backup_equipment",
-                                      "after 48h on cn-7x8: action escalate"});
-  REQUIRE(resolution.escalation.size() == 2);
-  REQUIRE(resolution.escalation[1].clock.has_value());
-  CHECK(resolution.escalation[1].clock->kind == sla::Clock::Kind::calendar);
-  CHECK(resolution.escalation[1].clock->calendar == "cn-7x8");
+  const auto& repair = target(p, "repair");
+  CHECK(cell(repair, "7x24", "C-2") == "48h");
+  CHECK(conditions(repair.stop) == Strings{"resolved", "repaired"});  // backup is no stop
+  CHECK(levels(repair) == Strings{"at_breach: action provide_backup_equipment"});
+
+  const auto& hardware_repair = target(p, "hardware_repair");
+  CHECK(clock(hardware_repair.clock) == "cn-7x8");  // "按每周7天和每天8个工作小时计算"
+  CHECK(cell(hardware_repair, "5x8", "C-2") == "72h");
+
+  // No invented escalation times: the diagnosis limits were in a table the text lacks.
+  for (const auto& t : p.targets)
+    if (t.id != "repair") CHECK(t.escalation.empty());
 }
