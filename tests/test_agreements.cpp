@@ -210,8 +210,9 @@ std::vector<std::string> tier_calendars(const sla::Policy& policy) {
 using Strings = std::vector<std::string>;
 
 // The rules files written in the issue-9 obligation syntax (the contract obligations).
-const std::set<std::string> kObligationFiles = {"mail-system.obligations.yaml",
-                                                "hardware-maintenance.obligations.yaml"};
+const std::set<std::string> kObligationFiles = {
+    "mail-system.obligations.yaml", "hardware-maintenance.obligations.yaml",
+    "warehouse-system.obligations.yaml", "repair-pledge.obligations.yaml"};
 
 // True when the load failed only because the loader does not know `obligations:` yet: every
 // diagnostic is SLA002 naming that key.
@@ -252,7 +253,9 @@ TEST_CASE("Every rules file loads with no error and no unacknowledged warning", 
   for (const auto& f : files) names.insert(fs::relative(f, kRules).generic_string());
   for (const char* expected :
        {"mail-system.yaml", "security-products.yaml", "hardware-maintenance.yaml",
-        "it-integrator.yaml", "network-equipment.yaml", "calendars/cn.yaml",
+        "it-integrator.yaml", "network-equipment.yaml", "warehouse-system.yaml",
+        "egov-network.yaml", "repair-pledge.yaml", "library-system.yaml", "telecom-it-support.yaml",
+        "product-maintenance.yaml", "info-system-support.yaml", "calendars/cn.yaml",
         "calendars/cn-2026.yaml"})
     CHECK(names.contains(expected));
   for (const auto& f : kObligationFiles) CHECK(names.contains(f));
@@ -555,4 +558,67 @@ TEST_CASE("Network equipment: levels C-1..C-3, a 5x8 baseline and 7x24 on reques
   // No invented escalation times: the diagnosis limits were in a table the text lacks.
   for (const auto& t : p.targets)
     if (t.id != "repair") CHECK(t.escalation.empty());
+}
+
+TEST_CASE("The vendor texts of seed 004 with numbers, one small file each", "[agreements]") {
+  {
+    const auto rules = load_agreement("warehouse-system.yaml");
+    const auto& fault = policy(rules, "warehouse-system");
+    const auto& consultation = policy(rules, "warehouse-consultation");
+    CHECK(rules.match_policy({{"kind", "consultation"}}) == &consultation);
+    CHECK(rules.match_policy({}) == &fault);
+    CHECK(cell(target(consultation, "consult_solution"), "24x7", "ungraded") == "4h");
+    const struct {
+      const char* id;
+      const char* start;
+      const char* goal;
+    } targets[] = {{"lead_call", "created", "15m"},          {"response", "created", "1h"},
+                   {"departure", "onsite_required", "4h"},   {"on_site", "created", "48h"},
+                   {"resolution", "created", "48h"},         {"restore", "created", "2cd"},
+                   {"onsite_fix", "engineer_arrived", "24h"}};
+    for (const auto& t : targets) {
+      INFO(t.id);
+      CHECK(condition(target(fault, t.id).start) == t.start);
+      CHECK(cell(target(fault, t.id), "24x7", "ungraded") == t.goal);
+    }
+    CHECK(conditions(target(fault, "resolution").stop) == Strings{"resolved", "backup_provided"});
+  }
+  {
+    const auto rules = load_agreement("egov-network.yaml");
+    const auto& p = policy(rules, "egov-network");
+    CHECK(tier_calendars(p) == Strings{"24x7=cn-24x7"});
+    CHECK(cell(target(p, "response"), "24x7", "fault") == "30m");
+    CHECK(cell(target(p, "on_site"), "24x7", "fault") == "2h");
+  }
+  {
+    const auto rules = load_agreement("repair-pledge.yaml");
+    const auto& p = policy(rules, "repair-pledge");
+    CHECK(cell(target(p, "repair_plan"), "24x7", "fault") == "30m");
+    CHECK(cell(target(p, "on_site"), "24x7", "fault") == "4h");
+  }
+  {
+    const auto rules = load_agreement("library-system.yaml");
+    const auto& response = target(policy(rules, "library-system"), "response");
+    CHECK(cell(response, "standard", "request") == "24h");
+    CHECK(conditions(response.stop) == Strings{"responded", "engineer_arrived", "resolved"});
+  }
+  {
+    const auto rules = load_agreement("telecom-it-support.yaml");
+    const auto& on_site = target(policy(rules, "telecom-it-support"), "on_site");
+    CHECK(on_site.optional);
+    CHECK(cell(on_site, "24x7", "serious") == "24h");
+    CHECK(cell(on_site, "24x7", "other") == "none");
+  }
+  {
+    const auto rules = load_agreement("product-maintenance.yaml");
+    const auto& dispatch = target(policy(rules, "product-maintenance"), "dispatch");
+    CHECK(cell(dispatch, "24x7", "major") == "4h");
+    CHECK(cell(dispatch, "24x7", "general") == "6h");
+  }
+  {
+    const auto rules = load_agreement("info-system-support.yaml");
+    const auto& p = policy(rules, "info-system-support");
+    CHECK(cell(target(p, "reaction"), "24x7", "request") == "2h");
+    CHECK(cell(target(p, "solution"), "24x7", "request") == "24h");
+  }
 }
