@@ -25,9 +25,9 @@ def iso(t):
 
 def ticket_lines(n, seed=20261130):
     rng = random.Random(seed)
-    start = dt.datetime(2026, 1, 1)
+    start = dt.datetime(2025, 1, 1)  # to 2026-08-23: inside cn-office's covers
     for i in range(n):
-        created = start + dt.timedelta(seconds=rng.randint(0, 350 * 86400))
+        created = start + dt.timedelta(seconds=rng.randint(0, 600 * 86400))
         at = created
         events = []
 

@@ -1,5 +1,5 @@
 """Python batch throughput: sla's add_many against pandas CustomBusinessHour, and
-evaluate_frame tickets per second (SPEC §7: >= 5 million due times/s on one core, >= 1000x
+evaluate_frame tickets per second (docs/semantics.md §7: >= 5 million due times/s on one core, >= 1000x
 pandas per element, identical results).
 
     python bench/python_vs_pandas.py [--quick] [--n 5000000] [--repeat 7]

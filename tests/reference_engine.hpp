@@ -570,7 +570,7 @@ class ReferenceEngine {
     ///     time reaches L.
     ///   * Otherwise, when running time reaches L; READING: when exactly L had run at the last
     ///     resume or change, the due instant is "the remaining 0 from then" = the next open
-    ///     instant (SPEC §2.1: add(t, 0) = roll_forward(t)).
+    ///     instant (docs/semantics.md §2.1: add(t, 0) = roll_forward(t)).
     /// MODEL: after a breach the due instant still follows L (only breached_at is sticky).
     int64_t due_of(Cycle& c, int64_t t) {
       if (c.due_version == version_) return c.due_cache;

@@ -40,7 +40,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("sla due prints each target's deadline and escalation schedule", "[cli][engine]") {
-  // SPEC §6's case: tier C, sev1 (given by its alias P1), an hour before closing on Thursday
+  // The README's example: tier C, sev1 (given by its alias P1), an hour before closing on Thursday
   // 2026-11-19: resolution 8h = Thu 1h + Fri 09–12, 13–17 -> Fri 17:00.
   const std::string out = sla_ok({"due", "--rules", kRules, "--policy", "maintenance", "--tier",
                                   "C", "--severity", "P1", "--created", "2026-11-19T17:00"});
@@ -74,7 +74,7 @@ TEST_CASE("sla due rejects an unknown policy, tier or severity by name", "[cli][
   CHECK_THAT(severity.err, ContainsSubstring("'sev9' is not a severity"));
 }
 
-TEST_CASE("sla evaluate --json prints the golden evaluation of SPEC §4's ticket", "[cli][engine]") {
+TEST_CASE("sla evaluate --json prints the golden evaluation of the README's ticket", "[cli][engine]") {
   const std::string out =
       sla_ok({"evaluate", "--rules", kRules, "--ticket", data("spec-ticket.json"), "--now",
               "2026-11-23T12:00:00+08:00", "--json"});

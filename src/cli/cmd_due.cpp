@@ -1,4 +1,4 @@
-// sla due: the deadlines of a ticket to which nothing happens (SPEC §5, Engine::due).
+// sla due: the deadlines of a ticket to which nothing happens (docs/semantics.md §4, Engine::due).
 #include <fmt/format.h>
 
 #include <ostream>

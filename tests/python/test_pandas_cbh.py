@@ -8,7 +8,7 @@ n). Then `start + CustomBusinessHour(n)` == `calendar.add(start, n hours, landin
 for every start, to the second.
 
 Negative durations can differ in one way: a result exactly on an opening is the opening for
-sla (SPEC §2.1), while pandas sometimes gives the previous close instead (when the start was
+sla (docs/semantics.md §2.1), while pandas sometimes gives the previous close instead (when the start was
 outside business hours, in our runs); every other result agrees.
 """
 

@@ -1,6 +1,6 @@
 """sla — service-level agreement deadlines on business-hours calendars.
 
-Rules are YAML (SPEC §3, rules/README.md); the arithmetic and the engine are the C++ library's,
+Rules are YAML (rules/README.md); the arithmetic and the engine are the C++ library's,
 exact to the second. Instants are timezone-aware datetimes (a naive one raises ValueError);
 results are aware datetimes in the calendar's zone. Batches take NumPy datetime64 (UTC) or
 tz-aware pandas columns and run in C++ with the GIL released.

@@ -1,6 +1,6 @@
 """Calendar: business-time arithmetic on aware datetimes, one at a time or in batches.
 
-Semantics are the C++ library's (include/sla/calendar.hpp, SPEC §2.1): B(a, b) = business
+Semantics are the C++ library's (include/sla/calendar.hpp, docs/semantics.md §2.1): B(a, b) = business
 seconds in [a, b); windows are half-open [open, close) in the calendar's local time; business
 time is elapsed real time inside open windows (a 01:00-05:00 window holds 3 h on a
 spring-forward day). ``add(t, d)`` lands on a window's close when it uses the window up exactly

@@ -1,4 +1,4 @@
-"""Engine: the state of every SLA clock of a ticket (SPEC §4, include/sla/engine.hpp).
+"""Engine: the state of every SLA clock of a ticket (docs/semantics.md §4, include/sla/engine.hpp).
 
 ``evaluate`` and ``due`` return exactly what ``sla evaluate --json`` / ``sla due --json`` print,
 as dicts (times as ISO-8601 strings in the calendar's zone, ``*_utc`` in UTC).

@@ -1,4 +1,4 @@
-"""Loading rules: RuleSet, Diagnostic, RuleError (SPEC §3; rules/README.md has every code)."""
+"""Loading rules: RuleSet, Diagnostic, RuleError (rules/README.md has every code)."""
 
 from __future__ import annotations
 
