@@ -51,16 +51,19 @@ class Expander {
     return grid_[t * scope_.severities.size() + s];
   }
 
+  static std::optional<std::size_t> lookup(const StringMap<std::size_t>& index,
+                                           std::string_view key) {
+    const auto it = index.find(key);
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+  }
+
   std::optional<std::size_t> tier_of(std::string_view key) const {
-    for (std::size_t t = 0; t < scope_.tiers.size(); ++t)
-      if (scope_.tiers[t].id == key) return t;
-    return std::nullopt;
+    return lookup(*scope_.tier_index, key);
   }
 
   std::optional<std::size_t> severity_of(std::string_view key) const {
-    for (std::size_t s = 0; s < scope_.severities.size(); ++s)
-      if (scope_.severities[s].answers_to(key)) return s;
-    return std::nullopt;
+    return lookup(*scope_.severity_index, key);
   }
 
   void error(const SourcePosition& at, std::string_view code, std::string message,
@@ -73,11 +76,12 @@ class Expander {
   void fill(std::optional<std::size_t> tier, std::optional<std::size_t> severity,
             const GoalSource& leaf) {
     leaves_.push_back(&leaf);
-    for (std::size_t t = 0; t < scope_.tiers.size(); ++t) {
-      if (tier && *tier != t) continue;
-      for (std::size_t s = 0; s < scope_.severities.size(); ++s)
-        if (!severity || *severity == s) cell(t, s) = &leaf;
-    }
+    // Only the cells the leaf covers are visited: a map by severity fills one column per key.
+    const std::size_t t0 = tier.value_or(0), t1 = tier ? *tier + 1 : scope_.tiers.size();
+    const std::size_t s0 = severity.value_or(0);
+    const std::size_t s1 = severity ? *severity + 1 : scope_.severities.size();
+    for (std::size_t t = t0; t < t1; ++t)
+      for (std::size_t s = s0; s < s1; ++s) cell(t, s) = &leaf;
   }
 
   // The value for one severity must be a duration or a list: goals go tier → severity.
@@ -90,27 +94,29 @@ class Expander {
     return false;
   }
 
-  // A second key naming a severity already given (through an alias): SLA245.
-  bool first_time(std::vector<std::pair<std::size_t, const GoalEntry*>>& seen, std::size_t s,
-                  const GoalEntry& entry) {
-    for (const auto& [severity, first] : seen) {
-      if (severity != s) continue;
+  // A second key naming a severity already given (through an alias): SLA245. `seen` is by
+  // severity index.
+  bool first_time(std::vector<const GoalEntry*>& seen, std::size_t s, const GoalEntry& entry) {
+    if (seen.empty()) seen.assign(scope_.severities.size(), nullptr);
+    if (const GoalEntry* first = seen[s]) {
       error(entry.key_at, code::goal_key_twice,
             fmt::format("the goal of target '{}' gives severity '{}' twice ('{}' and '{}')",
                         scope_.target, scope_.severities[s].id, first->key, entry.key),
             {{first->key_at, fmt::format("'{}' given here", first->key)}});
       return false;
     }
-    seen.emplace_back(s, &entry);
+    seen[s] = &entry;
     return true;
   }
 
   void unknown_key(const GoalEntry& entry, bool tiers_allowed, std::string_view where) {
-    std::vector<std::string_view> names;
-    if (tiers_allowed)
-      for (const Tier& t : scope_.tiers) names.push_back(t.id);
-    const auto severities = severity_names(scope_.severities);
-    names.insert(names.end(), severities.begin(), severities.end());
+    std::vector<std::string_view> names;  // for "did you mean", when it will be shown
+    if (!sink_.full()) {
+      if (tiers_allowed)
+        for (const Tier& t : scope_.tiers) names.push_back(t.id);
+      const auto severities = severity_names(scope_.severities);
+      names.insert(names.end(), severities.begin(), severities.end());
+    }
     const std::string what =
         tiers_allowed
             ? fmt::format("which is neither a tier of policy '{}' nor a severity", scope_.policy)
@@ -136,7 +142,7 @@ class Expander {
       }
     }
     bool nested = false;
-    std::vector<std::pair<std::size_t, const GoalEntry*>> seen;
+    std::vector<const GoalEntry*> seen;
     for (const auto& entry : map.entries) {
       const auto tier = tier_of(entry.key);
       const auto severity = severity_of(entry.key);
@@ -167,7 +173,7 @@ class Expander {
       fill(t, std::nullopt, tier.value);
       return false;
     }
-    std::vector<std::pair<std::size_t, const GoalEntry*>> seen;
+    std::vector<const GoalEntry*> seen;
     for (const auto& entry : tier.value.entries) {
       if (const auto severity = severity_of(entry.key)) {
         if (first_time(seen, *severity, entry) &&

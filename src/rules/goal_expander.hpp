@@ -17,6 +17,7 @@
 #include "sla/policy.hpp"
 #include "sla/severity.hpp"
 #include "yaml/diagnostic_sink.hpp"
+#include "yaml/string_map.hpp"
 
 namespace sla::rules {
 
@@ -34,6 +35,9 @@ struct GoalScope {
   const std::vector<Tier>& tiers;
   const std::vector<Severity>& severities;
   bool optional = false;  ///< the target says `optional: true`: uncovered cells are allowed
+  /// Tier ids → index in `tiers`, severity ids and aliases → index in `severities`.
+  const StringMap<std::size_t>* tier_index = nullptr;
+  const StringMap<std::size_t>* severity_index = nullptr;
 };
 
 /// Expands `source`; nullopt after reporting a problem.
