@@ -165,14 +165,10 @@ const detail::YearTable& Calendar::Impl::table_at(int64_t t) const {
   using std::chrono::days;
   constexpr int64_t kLowest = (kFirstDay - days{1}).time_since_epoch().count() * 86400;
   constexpr int64_t kHighest = (kLastDay + days{2}).time_since_epoch().count() * 86400;
-  if (t < kLowest || t >= kHighest) {
-    constexpr int64_t kPrintable = int64_t{6000} * 366 * 86400;  // civil conversion is safe here
-    const std::string shown = t > -kPrintable && t < kPrintable
-                                  ? format_instant(instant(t), TimeZone::utc())
-                                  : fmt::format("{} s after 1970-01-01T00:00:00Z", t);
+  if (t < kLowest || t >= kHighest)
     throw Error(fmt::format("calendar '{}': instant {} is outside the supported years {}-{}",
-                            definition.id, shown, kFirstYear, kLastYear));
-  }
+                            definition.id, format_instant(instant(t), TimeZone::utc()), kFirstYear,
+                            kLastYear));
   // The UTC year is within one of the local year (offsets are under a day). Near the ends of
   // the supported range the UTC year may lie outside it while the local year does not.
   const auto utc_day = std::chrono::floor<std::chrono::days>(instant(t));
