@@ -19,6 +19,7 @@
 //   calendar entries after `extends`        1,000,000   SLA027  link_calendars
 //   goal values after expansion             1,000,000   SLA028  check_policies
 //   windows of one day                      48          SLA026  sla/calendar_check.hpp
+//   a duration in a goal or a trigger       36,600 days SLA240, SLA255 (duration_limit.hpp)
 //   diagnostics shown                       100         SLA009  DiagnosticSink
 //   notes of one diagnostic                 20          -       DiagnosticSink
 //   bytes of one message                    1,024       -       DiagnosticSink
@@ -51,6 +52,12 @@ inline constexpr std::uint64_t kMaxCalendarEntries = 1'000'000;
 /// Durations in every goal once expanded: each (tier, severity) cell of each target holds its
 /// own list, so `goal: [a, b, c]` in a policy of 4 tiers and 5 severities is 60 values.
 inline constexpr std::uint64_t kMaxGoalValues = 1'000'000;
+/// The longest duration a goal or an escalation may state, in days (about 100 years; business
+/// time counts 24 hours a day here, so at most 878,400h). Calendars compute within 1900-2399:
+/// "99999999h" or "bd+99999999@10:00" can never be computed, and would validate only to fail on
+/// every ticket.
+inline constexpr long long kMaxDurationDays = 36'600;
+
 /// Notes kept on one diagnostic (a cycle of 20,000 roles is spelt out by its first links).
 inline constexpr std::size_t kMaxNotes = 20;
 /// One diagnostic's message, in bytes: a long value quoted in it is shown by its two ends.
