@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: a Release build with warnings as errors (unit, reference, golden, CLI and
 # find_package consumer tests via ctest; `sla validate` on the bundled rules), then the whole
-# suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Usage: bash scripts/test.sh            (SLA_SKIP_SANITIZERS=1 for a quick local run)
+# suite again under AddressSanitizer + UndefinedBehaviorSanitizer, then the libFuzzer targets of
+# tests/fuzz (clang, ASan + UBSan) for SLA_FUZZ_SECONDS (default 60) each.
+# Usage: bash scripts/test.sh            (SLA_SKIP_SANITIZERS=1 for a quick local run: no
+#                                         sanitizer build, no fuzzing; SLA_SKIP_FUZZ=1: no fuzzing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -30,5 +32,10 @@ if [ "${SLA_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake --build build-asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" -E consumer_find_package
+fi
+
+if [ "${SLA_SKIP_SANITIZERS:-0}" != 1 ] && [ "${SLA_SKIP_FUZZ:-0}" != 1 ]; then
+  echo "== fuzzing (libFuzzer, address + undefined, ${SLA_FUZZ_SECONDS:-60} s per target)"
+  bash scripts/fuzz.sh "${SLA_FUZZ_SECONDS:-60}"
 fi
 echo "== all tests passed"
