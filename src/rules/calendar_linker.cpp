@@ -46,7 +46,7 @@ class Linker {
       if (report_closed_workday(sources_[i], *definition)) continue;
       if (!opens_within_supported_years(*definition)) {
         sink_.error(sources_[i].at, code::never_opens,
-                    fmt::format("calendar '{}' never opens within the years calendars support "
+                    fmt::format("calendar '{}' never opens within the years calendars compute in "
                                 "({}-{}): its holidays and overrides close every date its hours "
                                 "open",
                                 sources_[i].id, kFirstCalendarYear, kLastCalendarYear));

@@ -5,9 +5,15 @@
 
 #include "rules/codes.hpp"
 #include "rules/ids.hpp"
+#include "yaml/codes.hpp"
+#include "yaml/limits.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
+
+bool afford(std::uint64_t values, const GoalSource& source, const GoalScope& scope,
+            yaml::DiagnosticSink& sink);
+
 namespace {
 
 class Expander {
@@ -16,11 +22,6 @@ class Expander {
       : scope_(scope), sink_(sink), grid_(scope.tiers.size() * scope.severities.size(), nullptr) {}
 
   std::optional<ExpandedGoal> run(const GoalSource& source) {
-    if (source.kind == GoalSource::Kind::due_of) {  // checked against the policy's targets later
-      ExpandedGoal out;
-      out.goal = Goal::due_of(source.due_of->name);
-      return out;
-    }
     Goal::Shape shape = Goal::Shape::single;
     if (source.kind != GoalSource::Kind::map) {
       fill(std::nullopt, std::nullopt, source);
@@ -32,6 +33,9 @@ class Expander {
     if (!ok_) return std::nullopt;
     if (!scope_.optional) report_missing(source);
     if (!ok_) return std::nullopt;
+    std::uint64_t values = 0;
+    for (const GoalSource* leaf : grid_) values += leaf != nullptr ? leaf->durations.size() : 0;
+    if (!afford(values, source, scope_, sink_)) return std::nullopt;
     ExpandedGoal out;
     std::vector<Goal::Cell> cells;
     for (std::size_t t = 0; t < scope_.tiers.size(); ++t) {
@@ -261,9 +265,40 @@ class Expander {
 
 }  // namespace
 
+// Whether the budget holds a goal of `values` durations over the scope's grid; reports SLA028
+// (once) when it does not.
+bool afford(std::uint64_t values, const GoalSource& source, const GoalScope& scope,
+            yaml::DiagnosticSink& sink) {
+  GoalBudget* budget = scope.budget;
+  if (budget == nullptr) return true;
+  if (budget->exceeded) return false;
+  const std::uint64_t cells = std::uint64_t{scope.tiers.size()} * scope.severities.size();
+  const std::uint64_t cost = std::max(cells, values);
+  if (cost <= limits::kMaxGoalValues - std::min(budget->used, limits::kMaxGoalValues)) {
+    budget->used += cost;
+    return true;
+  }
+  budget->exceeded = true;
+  sink.error(source.at, code::goals_too_large,
+             fmt::format("the goal of target '{}' takes the goals past {} values once each is "
+                         "expanded into one list per (tier, severity): it has {} cells",
+                         scope.target, limits::count_text(limits::kMaxGoalValues),
+                         limits::count_text(cells)));
+  return false;
+}
+
 std::optional<ExpandedGoal> expand_goal(const GoalSource& source, const GoalScope& scope,
                                         yaml::DiagnosticSink& sink) {
   if (source.broken || scope.tiers.empty() || scope.severities.empty()) return std::nullopt;
+  if (source.kind == GoalSource::Kind::due_of) {  // checked against the policy's targets later
+    ExpandedGoal out;
+    out.goal = Goal::due_of(source.due_of->name);
+    return out;
+  }
+  // The grid of tiers × severities is allocated first: it must fit before it is built.
+  if (!afford(0, source, scope, sink)) return std::nullopt;
+  if (scope.budget != nullptr)  // counted again, with the values, once expanded
+    scope.budget->used -= std::uint64_t{scope.tiers.size()} * scope.severities.size();
   return Expander(scope, sink).run(source);
 }
 

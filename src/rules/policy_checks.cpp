@@ -217,33 +217,16 @@ class Checker {
     if (source.goal && source.goal->due_of && !source.goal->broken)
       check_due_of(policy, *source.goal->due_of, id);
     if (source.goal) {
-      const GoalScope scope{policy.id,     id,           model.tiers,     *severities_,
-                            rule.optional, &tier_index_, &severity_index_};
+      const GoalScope scope{policy.id,     id,           model.tiers,      *severities_,
+                            rule.optional, &tier_index_, &severity_index_, &goal_budget_};
       if (auto goal = expand_goal(*source.goal, scope, sink_)) {
-        if (within_goal_limit(*goal, source)) {
-          rule.goal = std::move(goal->goal);
-          cell_at = std::move(goal->cell_at);
-        }
+        rule.goal = std::move(goal->goal);
+        cell_at = std::move(goal->cell_at);
       }
     }
     rule.escalation.clear();
     for (const auto& level : source.escalation) rule.escalation.push_back(check_level(level, id));
     return rule;
-  }
-
-  // Each cell of an expanded goal holds its own list of durations: a goal of 10,000 values in a
-  // policy of 30 tiers × 30 severities is 9,000,000 of them. The load's total is limited.
-  bool within_goal_limit(const ExpandedGoal& goal, const TargetSource& source) {
-    for (const auto& cell : goal.goal.cells()) goal_values_ += cell.durations.size();
-    if (goal_values_ <= limits::kMaxGoalValues) return true;
-    if (!goal_limit_reported_)
-      sink_.error(source.goal_key_at, code::goals_too_large,
-                  fmt::format("the goal of target '{}' takes the goals past {} values once each "
-                              "is expanded into one list per (tier, severity): it has {} cells",
-                              source.rule.id, limits::count_text(limits::kMaxGoalValues),
-                              limits::count_text(goal.goal.cells().size())));
-    goal_limit_reported_ = true;
-    return false;
   }
 
   EscalationLevel check_level(const EscalationSource& source, std::string_view target) {
@@ -358,9 +341,8 @@ class Checker {
   StringMap<std::size_t> tier_index_;         ///< tier id → index in its tiers
   StringMap<std::size_t> target_index_;       ///< target id → index in its targets
   std::vector<std::string_view> target_ids_;  ///< for "did you mean"
-  std::uint64_t goal_values_ = 0;             ///< durations in the goals expanded so far
-  bool goal_limit_reported_ = false;
-  bool any_escalation_ = false;  ///< some role escalates to another
+  GoalBudget goal_budget_;                    ///< of every goal of the load (SLA028)
+  bool any_escalation_ = false;               ///< some role escalates to another
   int ladder_height_ = -1;
 };
 
