@@ -141,6 +141,42 @@ std::string policy_head(const std::string& severities = "[{id: s1}]",
          "\npolicies:\n  - id: p\n    tiers: " + tiers + "\n    targets:\n";
 }
 
+// A text that must give exactly one diagnostic, and which.
+struct OneError {
+  std::string text;
+  std::string code;
+  int line, column;
+  std::string message;
+};
+
+void expect(const OneError& c, double release_seconds) {
+  INFO(c.text.substr(0, 300));
+  const Timed t = load_text(c.text);
+  const sla::Diagnostic d = first(t.result);
+  CHECK(t.result.diagnostics.size() == 1);
+  CHECK(d.code == c.code);
+  CHECK(d.where.line == c.line);
+  CHECK(d.where.column == c.column);
+  CHECK(d.message == c.message);
+  within(t, release_seconds, c.code.c_str());
+}
+
+// policy_head with tiers t0, t1, ... on calendar c and severities s0, s1, ...
+std::string grid_policy_head(int tiers, int severities) {
+  std::string severity_list = "[", tier_map = "{";
+  for (int i = 0; i < severities; ++i) {
+    if (i > 0) severity_list += ", ";
+    severity_list += "{id: s";
+    severity_list += std::to_string(i) + "}";
+  }
+  for (int i = 0; i < tiers; ++i) {
+    if (i > 0) tier_map += ", ";
+    tier_map += 't';  // (GCC 12 warns wrongly of overlapping copies in "t" + std::string)
+    tier_map += std::to_string(i) + ": {calendar: c}";
+  }
+  return policy_head(severity_list + "]", tier_map + "}");
+}
+
 // `extends` chains of n calendars, parents after children (the order that recursed deepest).
 std::string extends_chain(int n) {
   std::string text = "version: 1\ncalendars:\n";
@@ -205,12 +241,7 @@ TEST_CASE(
 
 TEST_CASE("goal-order warnings over 160 tiers x 160 severities come in a fraction of a second",
           "[hostile]") {
-  std::string severities = "[", tiers = "{";
-  for (int i = 0; i < 160; ++i) {
-    severities += (i ? ", " : "") + std::string("{id: s") + std::to_string(i) + "}";
-    tiers += (i ? ", " : "") + std::string("t") + std::to_string(i) + ": {calendar: c}";
-  }
-  std::string text = policy_head(severities + "]", tiers + "}");
+  std::string text = grid_policy_head(160, 160);
   // Every later severity and every later tier gets a shorter goal: 159 warnings a row.
   text += "      t: {start: created, stop: done, goal: {";
   for (int t = 0; t < 160; ++t) {
@@ -436,16 +467,8 @@ TEST_CASE(
 
 TEST_CASE("a periodic goal expanded over 100 tiers x 100 severities is bounded, without aliases",
           "[hostile]") {
-  std::string severities = "[", tiers = "{";
-  for (int i = 0; i < 100; ++i) {
-    if (i > 0) severities += ", ", tiers += ", ";
-    severities += "{id: s";
-    severities += std::to_string(i) + "}";
-    tiers += 't';  // (GCC 12 warns wrongly of overlapping copies in "t" + std::string)
-    tiers += std::to_string(i) + ": {calendar: c}";
-  }
-  std::string text = policy_head(severities + "]", tiers + "}") +
-                     "      updates: {start: created, stop: done, goal: [1h";
+  std::string text =
+      grid_policy_head(100, 100) + "      updates: {start: created, stop: done, goal: [1h";
   for (int i = 1; i < 101; ++i) text += ", 1h";  // 10,000 cells x 101 values
   text += "]}\n";
   const Timed t = load_text(text);
@@ -459,15 +482,7 @@ TEST_CASE("a periodic goal expanded over 100 tiers x 100 severities is bounded, 
 
   // 2,000 tiers × 2,000 severities: the grid alone is 4,000,000 cells, refused before it is
   // allocated, however few of them a goal fills.
-  std::string many_severities = "[", many_tiers = "{";
-  for (int i = 0; i < 2000; ++i) {
-    if (i > 0) many_severities += ", ", many_tiers += ", ";
-    many_severities += "{id: s";
-    many_severities += std::to_string(i) + "}";
-    many_tiers += 't';
-    many_tiers += std::to_string(i) + ": {calendar: c}";
-  }
-  const Timed grid = load_text(policy_head(many_severities + "]", many_tiers + "}") +
+  const Timed grid = load_text(grid_policy_head(2000, 2000) +
                                "      t: {start: created, stop: done, optional: true, goal: "
                                "{t0: {s0: 1h}}}\n");
   const sla::Diagnostic g = only_error(grid.result);
@@ -543,13 +558,7 @@ TEST_CASE(
 
 TEST_CASE("careless values that validated and did nothing are refused where they are written",
           "[hostile]") {
-  struct Case {
-    std::string text;
-    std::string code;
-    int line, column;
-    std::string message;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<OneError> cases = {
       {"version: 1\nseverities:\n  - id: sev1\n    name: \"Critical\npolicies: []\n", "SLA001", 4,
        11,
        "invalid YAML: unterminated quote: the string opened here never closes (it runs to the "
@@ -606,17 +615,7 @@ TEST_CASE("careless values that validated and did nothing are refused where they
        "byte 0xFF is not UTF-8 text (rules files are UTF-8; was this one saved in another "
        "encoding?)"},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    const Timed t = load_text(c.text);
-    const sla::Diagnostic d = first(t.result);
-    CHECK(t.result.diagnostics.size() == 1);
-    CHECK(d.code == c.code);
-    CHECK(d.where.line == c.line);
-    CHECK(d.where.column == c.column);
-    CHECK(d.message == c.message);
-    within(t, 0.01, c.code.c_str());
-  }
+  for (const OneError& c : cases) expect(c, 0.01);
 }
 
 TEST_CASE("a calendar whose holidays close it in every supported year is refused", "[hostile]") {
@@ -656,17 +655,11 @@ TEST_CASE("a make-up day with no hours to take is refused", "[hostile]") {
 // --- poor messages ------------------------------------------------------------------------
 
 TEST_CASE("syntax errors say what they are: tab, long key, CR-only lines, nesting", "[hostile]") {
-  struct Case {
-    std::string text;
-    std::string code;
-    int line, column;
-    std::string message;
-  };
   std::string deep = "version: 1\ncalendars: " + std::string(5000, '[') + std::string(5000, ']');
   std::string block = "version: 1\ncalendars:\n";
   for (int i = 0; i < 3000; ++i)
     block += std::string(2 * i + 2, ' ') + "k" + std::to_string(i) + ":\n";
-  const std::vector<Case> cases = {
+  const std::vector<OneError> cases = {
       {"version: 1\ncalendars:\n\tc: {time_zone: UTC}\n", "SLA001", 3, 1,
        "invalid YAML: a tab indents this line: YAML indents with spaces only (replace the tab "
        "with spaces)"},
@@ -690,17 +683,7 @@ TEST_CASE("syntax errors say what they are: tab, long key, CR-only lines, nestin
       {"version: 1\na: &x [1, *x]\n", "SLA001", 2, 11,
        "invalid YAML: alias *x is used inside the node it names, which would contain itself"},
   };
-  for (const Case& c : cases) {
-    INFO(c.text.substr(0, 200));
-    const Timed t = load_text(c.text);
-    const sla::Diagnostic d = first(t.result);
-    CHECK(t.result.diagnostics.size() == 1);
-    CHECK(d.code == c.code);
-    CHECK(d.where.line == c.line);
-    CHECK(d.where.column == c.column);
-    CHECK(d.message == c.message);
-    within(t, 0.02, c.code.c_str());
-  }
+  for (const OneError& c : cases) expect(c, 0.02);
   // CR LF line endings are fine.
   loads(load_text("version: 1\r\ncalendars:\r\n  c: {" + kCalendar + "}\r\n").result);
   // A quote left open on one line and closed on the next: the note says where it opened.
