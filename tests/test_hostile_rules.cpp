@@ -523,7 +523,7 @@ TEST_CASE(
     for (int i = 0; i < windows; ++i) {
       const int open = i * 2 * minutes_each;
       auto hhmm = [](int m) {
-        char text[6];
+        char text[16];
         std::snprintf(text, sizeof text, "%02d:%02d", m / 60, m % 60);
         return std::string(text);
       };
@@ -684,6 +684,18 @@ TEST_CASE("syntax errors say what they are: tab, long key, CR-only lines, nestin
        "invalid YAML: alias *x is used inside the node it names, which would contain itself"},
   };
   for (const OneError& c : cases) expect(c, 0.02);
+  // A quote forgotten on one line and closed on a later one is valid YAML that drops keys: a
+  // warning names the line taken in.
+  const auto swallowed = load_text(
+      "version: 1\nseverities:\n  - id: sev1\n    name: \"Critical\n  - id: sev2\n    name: "
+      "Major\"\n");
+  loads(swallowed.result);
+  REQUIRE(swallowed.result.diagnostics.size() == 1);
+  CHECK(swallowed.result.diagnostics[0].code == "SLA032");
+  CHECK(swallowed.result.diagnostics[0].where.line == 4);
+  CHECK(swallowed.result.diagnostics[0].message ==
+        "this quoted value runs from line 4 to line 6 and takes in '- id: sev2' (line 5): is its "
+        "closing quote missing?");
   // CR LF line endings are fine.
   loads(load_text("version: 1\r\ncalendars:\r\n  c: {" + kCalendar + "}\r\n").result);
   // A quote left open on one line and closed on the next: the note says where it opened.

@@ -32,5 +32,6 @@ inline constexpr std::string_view goals_too_large = "SLA028";        ///< values
 inline constexpr std::string_view date_unsupported = "SLA029";       ///< outside 1900-2399
 inline constexpr std::string_view holiday_too_long = "SLA030";       ///< a range over a year
 inline constexpr std::string_view workday_without_hours = "SLA031";  ///< `hours: []`
+inline constexpr std::string_view quote_takes_in_keys = "SLA032";    ///< warning: a quote left open
 
 }  // namespace sla::code

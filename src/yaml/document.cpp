@@ -43,6 +43,7 @@ class Probe final : public YAML::EventHandler {
   YAML::Mark start;
   YAML::Mark node;
   std::optional<Finding> finding;
+  std::vector<Finding> warnings;  ///< quoted values that took in lines of YAML
 
   /// Nodes so far, each alias counted as the nodes it repeats.
   std::uint64_t expanded() const { return expanded_; }
@@ -176,10 +177,16 @@ class Probe final : public YAML::EventHandler {
                        control->message));
     if (mark.pos < 0) return;
     const std::size_t at = node_start(text_, static_cast<std::size_t>(mark.pos));
-    if (at < text_.size() && (text_[at] == '"' || text_[at] == '\'') && !quote_end(text_, at))
+    if (at >= text_.size() || (text_[at] != '"' && text_[at] != '\'')) return;
+    const auto end = quote_end(text_, at);
+    if (!end)
       stop(static_cast<int>(at), code::yaml_syntax,
            "invalid YAML: unterminated quote: the string opened here never closes (it runs to the "
            "end of the file)");
+    // (Locating a warning costs a pass over the text: no more are kept than a report shows.)
+    if (warnings.size() < DiagnosticSink::kDefaultLimit)
+      if (const auto swallowed = swallowed_keys(text_, at, *end))
+        warnings.push_back({swallowed->offset, code::quote_takes_in_keys, swallowed->message});
   }
 
   std::string_view text_;
@@ -222,6 +229,7 @@ std::optional<YAML::Node> parse_document(std::string_view text, const Reader& re
     std::vector<YAML::Mark> starts;
     YAML::Mark second_node;
     std::uint64_t first_document_nodes = 0;
+    std::vector<Finding> warnings;
     while (starts.size() < 3) {
       probe.emplace(text, node_budget);
       if (!parser.HandleNextDocument(*probe)) break;
@@ -235,7 +243,10 @@ std::optional<YAML::Node> parse_document(std::string_view text, const Reader& re
         return std::nullopt;
       }
       if (starts.size() == 1) second_node = probe->node;
-      if (starts.empty()) first_document_nodes = probe->expanded();
+      if (starts.empty()) {
+        first_document_nodes = probe->expanded();
+        warnings = std::move(probe->warnings);
+      }
       starts.push_back(probe->start);
     }
     if (nodes != nullptr) *nodes = starts.empty() ? 0 : first_document_nodes;
@@ -245,6 +256,10 @@ std::optional<YAML::Node> parse_document(std::string_view text, const Reader& re
                    "a rules file holds one YAML document; this is a second one (remove the '---' "
                    "or split the file)");
       return std::nullopt;
+    }
+    for (const Finding& w : warnings) {
+      const LineColumn at = line_column(text, w.offset);
+      reader.warning({reader.file(), at.line, at.column}, w.code, w.message);
     }
     return YAML::Load(std::string(text));
   } catch (const StopProbe&) {

@@ -143,6 +143,35 @@ QuoteScan scan_quotes(std::string_view text, std::size_t until) {
 
 }  // namespace
 
+std::optional<TextProblem> swallowed_keys(std::string_view text, std::size_t quote,
+                                          std::size_t end) {
+  const auto is_key_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
+  };
+  for (std::size_t nl = text.find('\n', quote); nl != std::string_view::npos && nl < end;
+       nl = text.find('\n', nl + 1)) {
+    std::size_t i = nl + 1;
+    while (i < end && blank(text[i])) ++i;
+    if (i + 1 < end && text[i] == '-' && text[i + 1] == ' ') i += 2;  // a list item
+    const std::size_t key = i;
+    while (i < end && is_key_char(text[i])) ++i;
+    if (i == key || i >= end || text[i] != ':') continue;
+    if (i + 1 < end && !blank(text[i + 1]) && text[i + 1] != '\n' && text[i + 1] != '\r') continue;
+    const LineColumn from = line_column(text, quote), to = line_column(text, end - 1);
+    const std::size_t eol = std::min(text.find('\n', nl + 1), end);
+    std::string_view line = text.substr(nl + 1, eol - (nl + 1));
+    while (!line.empty() && blank(line.front())) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == '\r' || blank(line.back()))) line.remove_suffix(1);
+    if (line.size() > 40) line = line.substr(0, 40);
+    return TextProblem{quote,
+                       fmt::format("this quoted value runs from line {} to line {} and takes "
+                                   "in '{}' (line {}): is its closing quote missing?",
+                                   from.line, to.line, line, line_column(text, key).line)};
+  }
+  return std::nullopt;
+}
+
 std::optional<TextProblem> open_quote_before(std::string_view text, std::size_t offset) {
   const auto quote = scan_quotes(text, offset).multi_line;
   if (!quote) return std::nullopt;

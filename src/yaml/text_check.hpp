@@ -60,6 +60,13 @@ std::size_t node_start(std::string_view text, std::size_t mark);
 std::optional<TextProblem> explain_syntax_error(std::string_view text, std::size_t offset,
                                                 std::string_view message);
 
+/// A quoted value from `quote` to `end` (just past its closing quote) that runs over several
+/// lines, one of which reads like YAML of its own — "  - id: sev2", "hours: {...}" — is most likely
+/// a closing quote forgotten on its first line, with the lines up to the next quote taken into
+/// it: valid YAML that silently drops those keys. The problem is at `quote`; nullopt otherwise.
+std::optional<TextProblem> swallowed_keys(std::string_view text, std::size_t quote,
+                                          std::size_t end);
+
 /// A note for a syntax error at `offset`: the last quoted value before it that runs over more
 /// than one line, which often means an earlier value lost its closing quote and took in the
 /// lines after it. nullopt when there is none.
