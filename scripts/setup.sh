@@ -4,13 +4,14 @@
 #   - C++ toolchain and libraries from Debian (Catch2 v3 from bookworm-backports)
 #   - tzdata (date::date-tz reads the system zone database and silently finds no zones without it)
 #   - for the Python package, python3-venv and python3-dev when python3 lacks venv or headers
+#   - clang 14 and its runtime (libFuzzer) for the fuzz targets of tests/fuzz
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-date-time-dev libboost-graph-dev libyaml-cpp-dev libfmt-dev
   libhowardhinnant-date-dev tzdata libbenchmark-dev nlohmann-json3-dev clang-format
-  python3 python3-jsonschema
+  python3 python3-jsonschema clang-14 libclang-rt-14-dev
 )
 backports_packages=(catch2)
 # The Python package (scripts/test_python.sh) needs a python3 that can create a virtual

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: a Release build with warnings as errors (unit, reference, golden, CLI and
-# find_package consumer tests via ctest; `sla validate` on the bundled rules), the Python
-# package (scripts/test_python.sh: pip install in build/venv, pytest, stubtest, examples), then
-# the C++ suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Usage: bash scripts/test.sh   (SLA_SKIP_SANITIZERS=1 / SLA_SKIP_PYTHON=1 for quicker local runs)
+# find_package consumer tests via ctest; `sla validate` on the bundled rules; `sla test` on the
+# policy tests), the Python package (scripts/test_python.sh: pip install in build/venv, pytest,
+# stubtest, examples), the C++ suite again under AddressSanitizer + UndefinedBehaviorSanitizer,
+# then the libFuzzer targets of tests/fuzz (clang, ASan + UBSan) for SLA_FUZZ_SECONDS (default
+# 60) each.
+# Usage: bash scripts/test.sh   (quicker local runs: SLA_SKIP_SANITIZERS=1 — no sanitizer build,
+#                                no fuzzing; SLA_SKIP_FUZZ=1 — no fuzzing; SLA_SKIP_PYTHON=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -35,5 +38,10 @@ if [ "${SLA_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake --build build-asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" -E consumer_find_package
+fi
+
+if [ "${SLA_SKIP_SANITIZERS:-0}" != 1 ] && [ "${SLA_SKIP_FUZZ:-0}" != 1 ]; then
+  echo "== fuzzing (libFuzzer, address + undefined, ${SLA_FUZZ_SECONDS:-60} s per target)"
+  bash scripts/fuzz.sh "${SLA_FUZZ_SECONDS:-60}"
 fi
 echo "== all tests passed"

@@ -480,20 +480,23 @@ TEST_CASE("sla --json escapes strings and keeps the output valid UTF-8", "[cli]"
   CHECK(parsed.at(0).at("file") == data("no \"such\\file\xEF\xBF\xBD.yaml"));
 }
 
-TEST_CASE("sla windows --json keeps UTF-8 names and repairs names that are not UTF-8", "[cli]") {
-  // Holiday names as a rules file may carry them: Chinese text, and Latin-1 bytes (an 'é' as
-  // \xe9) that are not UTF-8. The file is written here so that the repository keeps no
-  // ill-formed text.
+TEST_CASE("sla windows --json keeps UTF-8 names; a rules file that is not UTF-8 is refused",
+          "[cli]") {
+  // Holiday names as a rules file may carry them: Chinese text, an escaped quote; and, in a
+  // second file, Latin-1 bytes (an 'é' as \xe9) that are not UTF-8. The files are written here
+  // so that the repository keeps no ill-formed text.
   const auto path =
       std::filesystem::temp_directory_path() / fmt::format("sla_cli_names_{}.yaml", ::getpid());
+  const std::string head =
+      "version: 1\ncalendars:\n  cn:\n    time_zone: Asia/Shanghai\n"
+      "    hours: {mon-fri: [\"09:00-18:00\"]}\n"
+      "    holidays: [{date: 2026-10-01, name: \"\xe5\x9b\xbd\xe5\xba\x86\"},";
+  const std::vector<std::string> args = {"windows",    "--rules", path.string(), "--calendar",
+                                         "cn",         "--from",  "2026-10-01",  "--to",
+                                         "2026-10-02", "--json"};
   std::ofstream(path, std::ios::binary)
-      << "version: 1\ncalendars:\n  cn:\n    time_zone: Asia/Shanghai\n"
-         "    hours: {mon-fri: [\"09:00-18:00\"]}\n"
-         "    holidays: [{date: 2026-10-01, name: \"\xe5\x9b\xbd\xe5\xba\x86\"},"
-         " {date: 2026-10-02, name: \"caf\xe9 \\\"x\\\"\"}]\n";
-  const CliResult r = run_cli({"windows", "--rules", path.string(), "--calendar", "cn", "--from",
-                               "2026-10-01", "--to", "2026-10-02", "--json"});
-  std::filesystem::remove(path);
+      << head << " {date: 2026-10-02, name: \"caf\xc3\xa9 \\\"x\\\"\"}]\n";
+  const CliResult r = run_cli(args);
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK(r.out == R"({"calendar":"cn","from":"2026-10-01","to":"2026-10-02","days":[)"
@@ -501,12 +504,22 @@ TEST_CASE("sla windows --json keeps UTF-8 names and repairs names that are not U
                  "\xe5\x9b\xbd\xe5\xba\x86"
                  R"(","windows":[]},)"
                  R"({"date":"2026-10-02","weekday":"Fri","kind":"holiday","name":"caf)"
-                 "\xEF\xBF\xBD"
+                 "\xc3\xa9"
                  R"( \"x\"","windows":[]}]})"
                  "\n");
   const auto parsed = nlohmann::json::parse(r.out);  // refuses ill-formed UTF-8
   CHECK(parsed.at("days").at(0).at("name") == "\xe5\x9b\xbd\xe5\xba\x86");
-  CHECK(parsed.at("days").at(1).at("name") == "caf\xEF\xBF\xBD \"x\"");
+  CHECK(parsed.at("days").at(1).at("name") == "caf\xc3\xa9 \"x\"");
+
+  // Latin-1: the byte is named where it is, not carried into names (and later messages).
+  std::ofstream(path, std::ios::binary) << head << " {date: 2026-10-02, name: \"caf\xe9\"}]\n";
+  const CliResult latin1 = run_cli(args);
+  std::filesystem::remove(path);
+  CHECK(latin1.status == 1);
+  CHECK(latin1.out.empty());
+  CHECK(latin1.err.find(path.string() + ":6:") != std::string::npos);
+  CHECK(latin1.err.find("byte 0xE9 is not UTF-8 text") != std::string::npos);
+  CHECK(latin1.err.find("[SLA025]") != std::string::npos);
 }
 
 #endif  // SLA_CLI_PATH

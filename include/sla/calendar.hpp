@@ -57,9 +57,11 @@
 // and the yearly rules and records the use in the thread's BeyondCoverageLog
 // (sla/beyond_coverage.hpp). The check costs two comparisons.
 //
-// Limits. Supported instants lie in local years 1900–2399; outside, or when a search finds no
-// open time within 10 consecutive years (a calendar whose rules leave it closed), operations
-// throw sla::Error with a message naming the calendar and the years searched.
+// Limits. Supported instants lie in local years 1900–2399 (kFirstCalendarYear,
+// kLastCalendarYear); outside, or when a search finds no open time within 10 consecutive years
+// (a calendar whose rules leave it closed), operations throw sla::Error with a message naming
+// the calendar and the years searched. A day has at most 48 windows (kMaxWindowsPerDay in
+// sla/calendar_check.hpp): a year's table then stays under a few MB.
 #pragma once
 
 #include <memory>
@@ -73,6 +75,10 @@
 #include "sla/time_zone.hpp"
 
 namespace sla {
+
+/// The local years a Calendar computes in.
+inline constexpr int kFirstCalendarYear = 1900;
+inline constexpr int kLastCalendarYear = 2399;
 
 /// Where add() lands when the result is exactly at a window's close.
 enum class Landing {

@@ -18,7 +18,8 @@
 //   * time_zone: an IANA name or a UTC offset (TimeZone::try_locate);
 //   * the windows of one day (weekly, workday_hours, a make-up day's, an override's): each has
 //     0 <= open < 24h and open < close <= open + 24h; no two overlap or touch (a window ending
-//     where another starts is one window written in two pieces);
+//     where another starts is one window written in two pieces); at most kMaxWindowsPerDay of
+//     them (720 two-minute windows a day would make 50 years of tables take gigabytes);
 //   * holidays: a dated holiday's first and last are valid dates, last not before first; a yearly
 //     rule's month is 1-12, a fixed day 1-31 and in the month (February 29 is allowed: it is
 //     observed in leap years), a weekday rule's weekday is ok() and nth is 1-5 or -1 (the last)
@@ -36,6 +37,9 @@
 #include "sla/calendar_definition.hpp"
 
 namespace sla {
+
+/// The most windows one day may have: every half hour of the day open and closed again.
+inline constexpr std::size_t kMaxWindowsPerDay = 48;
 
 struct CalendarProblem {
   /// The part of the definition the problem is in.
@@ -55,6 +59,8 @@ struct CalendarProblem {
     malformed_window,      ///< a window breaking 0 <= open < 24h, open < close <= open + 24h
     overlapping_windows,   ///< two windows of one day share time
     touching_windows,      ///< one window of a day closes where another opens
+    too_many_windows,      ///< a day with more than kMaxWindowsPerDay windows (`window`: the first
+                           ///< one past the limit)
     invalid_dates,         ///< a dated holiday: first or last is no date, or last < first
     month_out_of_range,    ///< a yearly holiday: month outside 1-12
     day_out_of_range,      ///< a fixed yearly holiday: day outside 1-31 or not in the month

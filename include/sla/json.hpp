@@ -18,6 +18,7 @@
 // ISO-8601 with the offset of the zone in force (`due`), and in UTC with `Z` (`due_utc`).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,7 +36,12 @@ struct TicketJson {
   std::string error;           ///< empty on success; otherwise says where and what
 };
 
-/// Reads one ticket (a JSON object). Never throws.
+/// The most text one ticket may take (1 MiB: thousands of events). A host reading tickets from
+/// a stream can refuse a longer line without holding it.
+inline constexpr std::size_t kMaxTicketBytes = std::size_t{1} << 20;
+
+/// Reads one ticket (a JSON object) of at most kMaxTicketBytes. Strings that are ids, names or
+/// event types may not hold control characters. Never throws.
 TicketJson parse_ticket_json(std::string_view text);
 
 /// Appends the evaluation as one JSON object (no newline) to `out`.

@@ -13,6 +13,13 @@
 // including file's directory joined with the include text), so output does not depend on the
 // working directory. They are sorted by file (in reading order), line and column, and capped at
 // 100 plus one "too many problems" line.
+//
+// Untrusted files. Only regular files are read (a FIFO or /dev/zero is a diagnostic, read
+// from never), and only so much: 16 MiB a file, 64 MiB a load, 32 files in a chain of includes,
+// 64 levels of nesting, a million nodes with aliases followed, 4,096 bytes a value, a million
+// calendar entries and goal values once `extends` and goals are expanded (rules/README.md,
+// "Limits", gives each limit's code). Within them a load takes time in proportion to its input;
+// the worst a file can cost is about half a GB while yaml-cpp holds its tree.
 #pragma once
 
 #include <memory>

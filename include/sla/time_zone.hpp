@@ -1,7 +1,8 @@
 // sla/time_zone.hpp — the bridge between civil and absolute time.
 //
 // A TimeZone is either an IANA zone read from the system tz database ("Asia/Shanghai",
-// "America/New_York", "UTC") or a fixed UTC offset.
+// "America/New_York", "UTC") or a fixed UTC offset. The database's names for the host's own
+// setting, "localtime" and "posixrules", are refused: a zone must mean the same everywhere.
 //
 // UTC offsets. One grammar, for zone names (`time_zone: "+08"`) and for the offset that ends an
 // ISO-8601 instant ("2026-11-20T19:00+08", sla/iso8601.hpp) alike:

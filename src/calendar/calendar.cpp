@@ -129,16 +129,56 @@ void Calendar::Impl::beyond_date(detail::SysDays date) const {
 }
 
 Calendar::Impl::~Impl() {
-  for (auto& slot : tables_) delete slot.load(std::memory_order_relaxed);
+  delete totals_.load(std::memory_order_relaxed);
+  Slots* slots = tables_.load(std::memory_order_relaxed);
+  if (slots == nullptr) return;
+  for (auto& slot : *slots) delete slot.load(std::memory_order_relaxed);
+  delete slots;
 }
 
-const detail::YearTable& Calendar::Impl::year(int y) const {
+void Calendar::Impl::check_year(int y) const {
   if (y < kFirstYear || y > kLastYear)
     throw Error(fmt::format("calendar '{}': year {} is outside the supported years {}-{}",
                             definition.id, y, kFirstYear, kLastYear));
-  auto& slot = tables_[static_cast<std::size_t>(y - kFirstYear)];
-  if (const YearTable* t = slot.load(std::memory_order_acquire)) return *t;
+}
+
+Calendar::Impl::YearTotals Calendar::Impl::totals(int y) const {
+  check_year(y);
+  const auto index = static_cast<std::size_t>(y - kFirstYear);
+  if (const Slots* slots = tables_.load(std::memory_order_acquire))
+    if (const YearTable* t = (*slots)[index].load(std::memory_order_acquire)) return totals_of(*t);
+  constexpr std::int64_t kUnknown = -1;
+  if (const TotalSlots* known = totals_.load(std::memory_order_acquire)) {
+    const std::int64_t packed = (*known)[index].load(std::memory_order_acquire);
+    if (packed != kUnknown)
+      return {y, packed & 0xffffffff, static_cast<std::int32_t>(packed >> 32)};
+  }
+  const YearTable built = detail::build_year_table(rules, zone, y, kFirstDay);
   std::lock_guard lock(build_mutex_);
+  TotalSlots* known = totals_.load(std::memory_order_relaxed);
+  if (known == nullptr) {
+    known = new TotalSlots;
+    for (auto& slot : *known) slot.store(kUnknown, std::memory_order_relaxed);
+    totals_.store(known, std::memory_order_release);
+  }
+  // A year holds at most 366 × 86,400 seconds (< 2^32) and 366 business days.
+  (*known)[index].store((std::int64_t{built.total_business_days()} << 32) | built.total_seconds(),
+                        std::memory_order_release);
+  return totals_of(built);
+}
+
+const detail::YearTable& Calendar::Impl::year(int y) const {
+  check_year(y);
+  const auto index = static_cast<std::size_t>(y - kFirstYear);
+  if (const Slots* slots = tables_.load(std::memory_order_acquire))
+    if (const YearTable* t = (*slots)[index].load(std::memory_order_acquire)) return *t;
+  std::lock_guard lock(build_mutex_);
+  Slots* slots = tables_.load(std::memory_order_relaxed);
+  if (slots == nullptr) {
+    slots = new Slots{};
+    tables_.store(slots, std::memory_order_release);
+  }
+  auto& slot = (*slots)[index];
   if (const YearTable* t = slot.load(std::memory_order_relaxed)) return *t;
   auto* built = new YearTable(detail::build_year_table(rules, zone, y, kFirstDay));
   slot.store(built, std::memory_order_release);
@@ -151,14 +191,10 @@ const detail::YearTable& Calendar::Impl::table_at(int64_t t) const {
   using std::chrono::days;
   constexpr int64_t kLowest = (kFirstDay - days{1}).time_since_epoch().count() * 86400;
   constexpr int64_t kHighest = (kLastDay + days{2}).time_since_epoch().count() * 86400;
-  if (t < kLowest || t >= kHighest) {
-    constexpr int64_t kPrintable = int64_t{6000} * 366 * 86400;  // civil conversion is safe here
-    const std::string shown = t > -kPrintable && t < kPrintable
-                                  ? format_instant(instant(t), TimeZone::utc())
-                                  : fmt::format("{} s after 1970-01-01T00:00:00Z", t);
+  if (t < kLowest || t >= kHighest)
     throw Error(fmt::format("calendar '{}': instant {} is outside the supported years {}-{}",
-                            definition.id, shown, kFirstYear, kLastYear));
-  }
+                            definition.id, format_instant(instant(t), TimeZone::utc()), kFirstYear,
+                            kLastYear));
   // The UTC year is within one of the local year (offsets are under a day). Near the ends of
   // the supported range the UTC year may lie outside it while the local year does not.
   const auto utc_day = std::chrono::floor<std::chrono::days>(instant(t));
@@ -170,19 +206,27 @@ const detail::YearTable& Calendar::Impl::table_at(int64_t t) const {
 }
 
 const detail::YearTable& Calendar::Impl::next(const YearTable& t, int& empty_run) const {
-  empty_run = t.total_seconds() == 0 ? empty_run + 1 : 0;
-  if (empty_run >= kMaxEmptyYears)
-    throw Error(fmt::format("calendar '{}' has no open time in the {} years {}-{}", definition.id,
-                            kMaxEmptyYears, t.year - kMaxEmptyYears + 1, t.year));
-  return year(t.year + 1);
+  return year(next(totals_of(t), empty_run).year);
 }
 
 const detail::YearTable& Calendar::Impl::previous(const YearTable& t, int& empty_run) const {
-  empty_run = t.total_seconds() == 0 ? empty_run + 1 : 0;
+  return year(previous(totals_of(t), empty_run).year);
+}
+
+Calendar::Impl::YearTotals Calendar::Impl::next(const YearTotals& t, int& empty_run) const {
+  empty_run = t.seconds == 0 ? empty_run + 1 : 0;
+  if (empty_run >= kMaxEmptyYears)
+    throw Error(fmt::format("calendar '{}' has no open time in the {} years {}-{}", definition.id,
+                            kMaxEmptyYears, t.year - kMaxEmptyYears + 1, t.year));
+  return totals(t.year + 1);
+}
+
+Calendar::Impl::YearTotals Calendar::Impl::previous(const YearTotals& t, int& empty_run) const {
+  empty_run = t.seconds == 0 ? empty_run + 1 : 0;
   if (empty_run >= kMaxEmptyYears)
     throw Error(fmt::format("calendar '{}' has no open time in the {} years {}-{}", definition.id,
                             kMaxEmptyYears, t.year, t.year + kMaxEmptyYears - 1));
-  return year(t.year - 1);
+  return totals(t.year - 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,10 +300,15 @@ Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
   const YearTable* y = &impl_->table_at(secs(t));
   int empty_run = 0;
   int64_t target = prefix(*y, secs(t)) + d.count();  // P(result), counted from y's start
+  // Whole years are skipped by their totals; only the year the result lies in needs a table.
   if (d > Seconds{0}) {
-    while (target > y->total_seconds()) {
-      target -= y->total_seconds();
-      y = &impl_->next(*y, empty_run);
+    if (target > y->total_seconds()) {
+      Impl::YearTotals at = Impl::totals_of(*y);
+      do {
+        target -= at.seconds;
+        at = impl_->next(at, empty_run);
+      } while (target > at.seconds);
+      y = &impl_->year(at.year);
     }
     const Instant u = instant(earliest_with_prefix(*y, target));
     // The business time [t, u) decides u (the close it lands on belongs to the time before it).
@@ -267,9 +316,13 @@ Instant Calendar::add(Instant t, Seconds d, Landing landing) const {
     // next_open: a result on a close (outside every window) moves to the next opening.
     return landing == Landing::next_open ? roll_forward(u) : u;
   }
-  while (target < 0) {  // d < 0
-    y = &impl_->previous(*y, empty_run);
-    target += y->total_seconds();
+  if (target < 0) {  // d < 0
+    Impl::YearTotals at = Impl::totals_of(*y);
+    do {
+      at = impl_->previous(at, empty_run);
+      target += at.seconds;
+    } while (target < 0);
+    y = &impl_->year(at.year);
   }
   const int64_t u = latest_with_prefix(*y, target);
   impl_->need(u, secs(t) - 1);  // the business time [u, t)
@@ -283,7 +336,7 @@ Seconds Calendar::between(Instant a, Instant b) const {
   impl_->need(secs(a), std::max(secs(a), secs(b) - 1));  // B(a, b) is the time [a, b)
   if (ya->year == yb.year) return Seconds{prefix(yb, secs(b)) - prefix(*ya, secs(a))};
   int64_t sum = ya->total_seconds() - prefix(*ya, secs(a));
-  for (int year = ya->year + 1; year < yb.year; ++year) sum += impl_->year(year).total_seconds();
+  for (int year = ya->year + 1; year < yb.year; ++year) sum += impl_->totals(year).seconds;
   return Seconds{sum + prefix(yb, secs(b))};
 }
 
@@ -298,15 +351,18 @@ const YearTable& table_of(const Calendar::Impl& impl, Date date) {
 }
 
 BusinessDayOrdinal normalise(const Calendar::Impl& impl, BusinessDayOrdinal o) {
+  if (o.k >= 0 && o.k < o.year->total_business_days()) return o;
   int empty_run = 0;
-  while (o.k >= o.year->total_business_days()) {
-    o.k -= o.year->total_business_days();
-    o.year = &impl.next(*o.year, empty_run);
+  Calendar::Impl::YearTotals at = Calendar::Impl::totals_of(*o.year);
+  while (o.k >= at.business_days) {
+    o.k -= at.business_days;
+    at = impl.next(at, empty_run);
   }
   while (o.k < 0) {
-    o.year = &impl.previous(*o.year, empty_run);
-    o.k += o.year->total_business_days();
+    at = impl.previous(at, empty_run);
+    o.k += at.business_days;
   }
+  o.year = &impl.year(at.year);
   return o;
 }
 

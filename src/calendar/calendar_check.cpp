@@ -69,6 +69,12 @@ bool ever_opens(const CalendarDefinition& d) {
 
 std::vector<CalendarProblem> check(const DayWindows& windows) {
   std::vector<CalendarProblem> out;
+  if (windows.size() > kMaxWindowsPerDay) {
+    out.push_back(window_problem(Kind::too_many_windows, kMaxWindowsPerDay, kMaxWindowsPerDay,
+                                 fmt::format("a day has {} windows; at most {} are allowed",
+                                             windows.size(), kMaxWindowsPerDay)));
+    return out;
+  }
   for (std::size_t i = 0; i < windows.size(); ++i) {
     if (!malformed(windows[i])) continue;
     out.push_back(window_problem(

@@ -17,8 +17,8 @@
 namespace sla {
 
 struct Calendar::Impl : std::enable_shared_from_this<Calendar::Impl> {
-  static constexpr int kFirstYear = 1900;
-  static constexpr int kLastYear = 2399;
+  static constexpr int kFirstYear = kFirstCalendarYear;
+  static constexpr int kLastYear = kLastCalendarYear;
   /// A forward or backward search gives up after this many consecutive years without open time.
   static constexpr int kMaxEmptyYears = 10;
   /// The first and last supported local dates; no date outside owns windows.
@@ -55,6 +55,23 @@ struct Calendar::Impl : std::enable_shared_from_this<Calendar::Impl> {
     if (limited && (lo < cover_first || hi > cover_last)) beyond_date(lo < cover_first ? lo : hi);
   }
 
+  /// What a year holds in all, for walking over whole years without their tables.
+  struct YearTotals {
+    int year = 0;
+    std::int64_t seconds = 0;
+    std::int32_t business_days = 0;
+  };
+  static YearTotals totals_of(const detail::YearTable& t) {
+    return {t.year, t.total_seconds(), t.total_business_days()};
+  }
+  /// The totals of local year `year`: from its table when built, else from a table built,
+  /// counted and dropped (the totals are kept). A search across 100 years thus keeps 2 tables,
+  /// not 100. Throws like year().
+  YearTotals totals(int year) const;
+  /// next() and previous() over totals: the same checks, the same errors.
+  YearTotals next(const YearTotals& t, int& empty_run) const;
+  YearTotals previous(const YearTotals& t, int& empty_run) const;
+
   CalendarDefinition definition;
   TimeZone zone;
   detail::DayRules rules;
@@ -71,8 +88,16 @@ struct Calendar::Impl : std::enable_shared_from_this<Calendar::Impl> {
   detail::SysDays cover_first{};
   detail::SysDays cover_last{};
 
-  mutable std::array<std::atomic<const detail::YearTable*>, kLastYear - kFirstYear + 1> tables_{};
+  using Slots = std::array<std::atomic<const detail::YearTable*>, kLastYear - kFirstYear + 1>;
+  /// One slot per supported year, allocated with the first table: 4 KB a calendar that a load
+  /// of 100,000 calendars (most never used) need not pay.
+  mutable std::atomic<Slots*> tables_{nullptr};
+  /// Per year: -1, or business days << 32 | business seconds of a year whose table was dropped.
+  using TotalSlots = std::array<std::atomic<std::int64_t>, kLastYear - kFirstYear + 1>;
+  mutable std::atomic<TotalSlots*> totals_{nullptr};
   mutable std::mutex build_mutex_;
+
+  void check_year(int year) const;
 };
 
 }  // namespace sla

@@ -46,17 +46,41 @@ std::optional<Instant> now_option(const ParsedArgs& args) {
 
 Instant current_time() { return std::chrono::floor<Seconds>(std::chrono::system_clock::now()); }
 
+// At most one byte more than a ticket may hold: /dev/zero or a runaway pipe is not read until
+// memory runs out, and parse_ticket_json names the size.
+std::string read_bounded(std::istream& in) {
+  std::string text(kMaxTicketBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
 std::string read_all(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    return text.str();
-  }
+  if (path == "-") return read_bounded(std::cin);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(fmt::format("--ticket: cannot read '{}'", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_bounded(in);
+}
+
+// One line of a JSON Lines stream, without its '\n'; a line longer than a ticket may be is
+// consumed but not kept (`too_long`). False at the end of the input.
+bool read_line(std::istream& in, std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  std::streambuf& buffer = *in.rdbuf();
+  bool any = false;
+  for (int c = buffer.sbumpc(); c != std::char_traits<char>::eof(); c = buffer.sbumpc()) {
+    any = true;
+    if (c == '\n') return true;
+    if (too_long) continue;
+    line.push_back(static_cast<char>(c));
+    if (line.size() > kMaxTicketBytes) {
+      too_long = true;
+      line.clear();
+    }
+  }
+  in.setstate(std::ios::eofbit);
+  return any;
 }
 
 // A record for a line that holds no ticket: the evaluation JSON shape, with one error.
@@ -71,6 +95,7 @@ void append_bad_line(std::string& out, std::size_t line, const std::string& why,
 // A batch of input lines and their first line number.
 struct Batch {
   std::vector<std::string> lines;
+  std::vector<bool> too_long;  ///< parallel to lines: the line was longer than a ticket may be
   std::size_t first_line = 1;
 };
 
@@ -84,6 +109,15 @@ BatchResult evaluate_batch(const Engine& engine, const Batch& batch, Instant def
   Evaluation evaluation;
   for (std::size_t k = 0; k < batch.lines.size(); ++k) {
     const std::string& line = batch.lines[k];
+    if (batch.too_long[k]) {
+      append_bad_line(result.json, batch.first_line + k,
+                      fmt::format("the line is longer than a ticket may be ({} bytes at most)",
+                                  kMaxTicketBytes),
+                      default_now);
+      result.all_ok = false;
+      result.json += '\n';
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const TicketJson parsed = parse_ticket_json(line);
     if (!parsed.ticket) {
@@ -118,8 +152,11 @@ int evaluate_stream(const Engine& engine, std::istream& in, std::optional<Instan
     Batch batch;
     batch.first_line = next_line;
     std::string line;
-    while (batch.lines.size() < kBatchLines && std::getline(in, line))
+    bool too_long = false;
+    while (batch.lines.size() < kBatchLines && read_line(in, line, too_long)) {
       batch.lines.push_back(std::move(line));
+      batch.too_long.push_back(too_long);
+    }
     if (batch.lines.empty()) break;
     next_line += batch.lines.size();
     if (jobs <= 1) {

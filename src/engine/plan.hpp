@@ -20,18 +20,13 @@
 #include "sla/calendar.hpp"
 #include "sla/duration_spec.hpp"
 #include "sla/rule_set.hpp"
+#include "yaml/string_map.hpp"
 
 namespace sla::engine {
 
 inline constexpr int kNone = -1;
 
-/// Transparent string hashing: look std::string keys up by std::string_view.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-template <class T>
-using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+using sla::StringMap;  // yaml/string_map.hpp
 
 /// A clock as a calendar per tier (the same pointer for every tier unless it is `business`).
 using ClockByTier = std::vector<const Calendar*>;

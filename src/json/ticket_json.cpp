@@ -9,6 +9,8 @@
 #include "sla/error.hpp"
 #include "sla/iso8601.hpp"
 #include "sla/json.hpp"
+#include "yaml/limits.hpp"
+#include "yaml/text_check.hpp"
 
 namespace sla {
 namespace {
@@ -19,8 +21,22 @@ struct BadTicket {
   std::string message;
 };
 
+// Messages quote what the ticket says, which may be anything: they are made printable and
+// short (a 100 KB key is shown by its ends).
+std::string shown(std::string text) {
+  return yaml::clipped(yaml::printable(text), limits::kMaxMessageBytes);
+}
+
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
-  throw BadTicket{fmt::format("{}: {}", where, what)};
+  throw BadTicket{shown(fmt::format("{}: {}", where, what))};
+}
+
+// Ids, names and event types are printed by hosts and the CLI: no control characters (JSON
+// escapes such as "\u001b" can carry a terminal escape sequence into them).
+const std::string& clean(const std::string& text, const std::string& where) {
+  if (const auto control = yaml::control_character(text))
+    fail(where, fmt::format("the string holds {}", control->message));
+  return text;
 }
 
 std::string_view kind_of(const json& v) {
@@ -46,12 +62,12 @@ std::string_view kind_of(const json& v) {
 
 const std::string& text(const json& v, const std::string& where) {
   if (!v.is_string()) fail(where, fmt::format("expected a string, not {}", kind_of(v)));
-  return v.get_ref<const std::string&>();
+  return clean(v.get_ref<const std::string&>(), where);
 }
 
 // An id or attribute value: a string, or a number / true / false taken by its JSON text.
 std::string scalar_text(const json& v, const std::string& where) {
-  if (v.is_string()) return v.get<std::string>();
+  if (v.is_string()) return clean(v.get<std::string>(), where);
   if (v.is_number() || v.is_boolean()) return v.dump();
   fail(where, fmt::format("expected a string or a number, not {}", kind_of(v)));
 }
@@ -121,7 +137,8 @@ TicketJson read(const json& v) {
     if (!a.is_object())
       fail("attributes", fmt::format("expected an object of name: value, not {}", kind_of(a)));
     for (const auto& [key, value] : a.items())
-      t.attributes.emplace_back(key, scalar_text(value, "attributes." + key));
+      t.attributes.emplace_back(clean(key, "attributes." + key),
+                                scalar_text(value, "attributes." + key));
   }
   if (t.policy.empty() && !v.contains("attributes"))
     fail("policy", "missing (give the ticket's policy, or attributes that a policy matches)");
@@ -141,6 +158,10 @@ TicketJson read(const json& v) {
 }  // namespace
 
 TicketJson parse_ticket_json(std::string_view text) {
+  if (text.size() > kMaxTicketBytes)
+    return {std::nullopt, std::nullopt,
+            fmt::format("the ticket holds {}; a ticket may hold at most {}",
+                        limits::size_text(text.size()), limits::size_text(kMaxTicketBytes))};
   try {
     return read(json::parse(text.begin(), text.end()));
   } catch (const json::parse_error& e) {
@@ -148,7 +169,13 @@ TicketJson parse_ticket_json(std::string_view text) {
     // column 5: ..."; keep what follows the tag.
     std::string what = e.what();
     if (const auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
-    return {std::nullopt, std::nullopt, fmt::format("not valid JSON: {}", what)};
+    return {std::nullopt, std::nullopt, shown(fmt::format("not valid JSON: {}", what))};
+  } catch (const json::exception& e) {
+    // The parser also throws out_of_range, for a number no double holds ("1e999"); found by
+    // tests/fuzz/fuzz_ticket_json.
+    std::string what = e.what();
+    if (const auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
+    return {std::nullopt, std::nullopt, shown(fmt::format("not valid JSON: {}", what))};
   } catch (const BadTicket& e) {
     return {std::nullopt, std::nullopt, e.message};
   }

@@ -593,7 +593,7 @@ class FileRunner {
 
 PolicyTestReport run_policy_tests(const std::string& path) {
   FileRunner runner(path);
-  const Parsed<std::string> text = yaml::read_file_text(path);
+  const yaml::FileText text = yaml::read_file_text(path);
   if (!text) {
     runner.unreadable(text.error);
     return runner.finish();

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
 
 #include "rules/codes.hpp"
 #include "rules/ids.hpp"
 #include "sla/calendar_check.hpp"
 #include "sla/iso8601.hpp"
 #include "time/civil_names.hpp"
+#include "yaml/codes.hpp"
+#include "yaml/limits.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
@@ -41,6 +44,15 @@ class Linker {
       }
       if (!problems.empty()) continue;
       if (!own_dates_covered(sources_[i], *definition)) continue;
+      if (report_closed_workday(sources_[i], *definition)) continue;
+      if (!opens_within_supported_years(*definition)) {
+        sink_.error(sources_[i].at, code::never_opens,
+                    fmt::format("calendar '{}' never opens within the years calendars compute in "
+                                "({}-{}): its holidays and overrides close every date its hours "
+                                "open",
+                                sources_[i].id, kFirstCalendarYear, kLastCalendarYear));
+        continue;
+      }
       out.emplace(sources_[i].id, Calendar::compile(*definition));
       warn_idle_workdays(sources_[i], *definition);
     }
@@ -88,43 +100,75 @@ class Linker {
     }
   }
 
+  // Calendar i's definition with what it inherits, or nullptr when it or an ancestor is broken.
+  // A chain of 15,000 calendars each extending the next is walked with a loop, not recursion:
+  // up to the first ancestor already settled, then resolved back down.
   const CalendarDefinition* resolve(std::size_t i) {
-    switch (state_[i]) {
-      case State::resolved:
-        return &*resolved_[i];
-      case State::failed:
-        return nullptr;
-      case State::visiting:
-        return nullptr;  // cycles were reported and marked failed
-      case State::unvisited:
-        break;
+    std::vector<std::size_t> chain;
+    for (std::size_t at = i; state_[at] == State::unvisited;) {
+      state_[at] = State::visiting;
+      chain.push_back(at);
+      const auto parent = parent_of(at);
+      if (!parent) break;
+      at = *parent;
     }
-    state_[i] = State::visiting;
+    for (std::size_t k = chain.size(); k-- > 0;) resolve_one(chain[k]);
+    return state_[i] == State::resolved ? &*resolved_[i] : nullptr;
+  }
+
+  // Resolves calendar i, whose parent (if any) is settled.
+  void resolve_one(std::size_t i) {
     const CalendarSource& source = sources_[i];
     const CalendarDefinition* parent = nullptr;
     bool ok = !source.broken;
     if (source.extends) {
       const auto p = parent_of(i);
       if (!p) {
-        std::vector<std::string_view> ids;
-        for (const auto& s : sources_) ids.push_back(s.id);
-        sink_.error(source.extends_at, code::unknown_parent,
-                    fmt::format("calendar '{}' extends '{}', which is not defined", source.id,
-                                *source.extends),
-                    yaml::suggest(*source.extends, ids, source.extends_at));
+        report_unknown_parent(source);
         ok = false;
+      } else if (state_[*p] == State::resolved) {
+        parent = &*resolved_[*p];
       } else {
-        parent = resolve(*p);
-        ok = ok && parent != nullptr;
+        ok = false;  // a broken ancestor or a cycle, reported there
+      }
+    }
+    if (ok) {
+      // Each calendar holds its own copy of what it inherits: a parent's 10,000 holidays in
+      // each of 1,000 children is 10,000,000 entries, refused here rather than built.
+      const CalendarDefinition& base = parent != nullptr ? *parent : CalendarDefinition{};
+      entries_ += base.holidays.size() + base.workdays.size() + base.overrides.size() +
+                  source.holidays.size() + source.workdays.size() + source.overrides.size();
+      if (entries_ > limits::kMaxCalendarEntries) {
+        if (!too_large_reported_)
+          sink_.error(source.at, code::calendars_too_large,
+                      fmt::format("calendar '{}' takes the calendars past {} holidays, make-up "
+                                  "days and overrides, counting what each calendar inherits "
+                                  "through 'extends' (no calendar from here on is compiled)",
+                                  source.id, limits::count_text(limits::kMaxCalendarEntries)));
+        too_large_reported_ = true;
+        ok = false;
       }
     }
     if (!ok) {
       state_[i] = State::failed;
-      return nullptr;
+      return;
     }
     resolved_[i] = merge(parent, source);
     state_[i] = State::resolved;
-    return &*resolved_[i];
+  }
+
+  void report_unknown_parent(const CalendarSource& source) {
+    std::vector<DiagnosticNote> notes;
+    if (!sink_.full()) {  // "did you mean" searches every id: only for a diagnostic shown
+      std::vector<std::string_view> ids;
+      ids.reserve(sources_.size());
+      for (const auto& s : sources_) ids.push_back(s.id);
+      notes = yaml::suggest(*source.extends, ids, source.extends_at);
+    }
+    sink_.error(
+        source.extends_at, code::unknown_parent,
+        fmt::format("calendar '{}' extends '{}', which is not defined", source.id, *source.extends),
+        std::move(notes));
   }
 
   static CalendarDefinition merge(const CalendarDefinition* parent, const CalendarSource& child) {
@@ -136,9 +180,12 @@ class Linker {
     d.holidays.insert(d.holidays.end(), child.holidays.begin(), child.holidays.end());
     d.workdays.insert(d.workdays.end(), child.workdays.begin(), child.workdays.end());
     if (child.workday_hours) d.workday_hours = child.workday_hours;
-    for (const auto& o : child.overrides) {
-      std::erase_if(d.overrides, [&](const DateOverride& p) { return p.date == o.date; });
-      d.overrides.push_back(o);
+    if (!child.overrides.empty()) {  // by date, the child's winning: one pass, not one per date
+      std::unordered_set<int> replaced;
+      for (const auto& o : child.overrides) replaced.insert(sys_days(o.date));
+      std::erase_if(d.overrides,
+                    [&](const DateOverride& p) { return replaced.count(sys_days(p.date)) != 0; });
+      d.overrides.insert(d.overrides.end(), child.overrides.begin(), child.overrides.end());
     }
     if (child.covers) d.covers = child.covers;
     if (child.beyond) d.beyond = *child.beyond;
@@ -184,6 +231,59 @@ class Linker {
     return ok;
   }
 
+  // A make-up day of the calendar's own without hours takes `workday_hours`, or Monday's windows
+  // (or the first later weekday's); with none of them it would stay closed. Reported at the
+  // first such day; true when reported.
+  bool report_closed_workday(const CalendarSource& source, const CalendarDefinition& d) {
+    if (d.workday_hours && !d.workday_hours->empty()) return false;
+    if (std::any_of(d.weekly.begin(), d.weekly.end(), [](auto& w) { return !w.empty(); }))
+      return false;
+    for (std::size_t k = 0; k < source.workdays.size(); ++k) {
+      if (source.workdays[k].hours) continue;
+      sink_.error(source.workday_at[k], code::workday_without_hours,
+                  fmt::format("make-up working day {} has no hours, and calendar '{}' has none to "
+                              "give it (no 'workday_hours', no weekly hours): it would stay closed",
+                              format_date(source.workdays[k].date), source.id));
+      return true;
+    }
+    return false;
+  }
+
+  static int sys_days(Date date) {
+    return static_cast<int>(std::chrono::sys_days{date}.time_since_epoch().count());
+  }
+
+  // Whether the calendar has a business day in some supported year. Its dates are all within
+  // those years (the readers see to that), so it surely does when its weekly hours open more
+  // dates than its holidays and overrides can close: a yearly rule closes at most two dates a
+  // year (one observed across New Year), a dated holiday its days, an override its date, and a
+  // DST gap may swallow a window on two days a year. Only a calendar that fails that count (a
+  // few hundred yearly rules, say) is compiled and looked at year by year.
+  static bool opens_within_supported_years(const CalendarDefinition& d) {
+    std::uint64_t open_weekdays = 0;
+    for (const auto& day : d.weekly) open_weekdays += day.empty() ? 0 : 1;
+    if (open_weekdays == 0) return true;  // it opens on a make-up day or an override (check())
+    constexpr std::uint64_t kYears = kLastCalendarYear - kFirstCalendarYear + 1;
+    std::uint64_t closable = 2 * kYears;  // DST gaps
+    for (const auto& h : d.holidays) {
+      closable +=
+          h.kind == HolidayRule::Kind::dates
+              ? static_cast<std::uint64_t>(
+                    (std::chrono::sys_days{h.last} - std::chrono::sys_days{h.first}).count() + 1)
+              : 2 * kYears;
+    }
+    closable += d.overrides.size();
+    if (closable < 52 * kYears * open_weekdays) return true;
+    const Calendar probe = Calendar::compile(d);
+    for (int y = kFirstCalendarYear; y <= kLastCalendarYear; ++y) {
+      const std::chrono::year year{y};
+      for (auto day = std::chrono::sys_days{year / 1 / 1};
+           day <= std::chrono::sys_days{year / 12 / 31}; day += std::chrono::days{1})
+        if (probe.is_business_day(Date{day})) return true;
+    }
+    return false;
+  }
+
   // A make-up working day exists to open a date that the weekly template or a holiday closes.
   // One on a date that is open anyway changes nothing (or only its hours) and is most likely a
   // wrong date: SLA114, a warning. Only the calendar's own make-up days are checked, against the
@@ -212,6 +312,8 @@ class Linker {
   std::map<std::string, std::size_t, std::less<>> index_;
   std::vector<State> state_;
   std::vector<std::optional<CalendarDefinition>> resolved_;
+  std::uint64_t entries_ = 0;  ///< holidays, make-up days and overrides resolved so far
+  bool too_large_reported_ = false;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "rules/civil_values.hpp"
 #include "rules/codes.hpp"
 #include "rules/holiday_reader.hpp"
@@ -71,6 +73,7 @@ void read_holidays(const yaml::Reader& reader, const yaml::MapEntry& holidays,
 void read_workdays(const yaml::Reader& reader, const yaml::MapEntry& workdays,
                    CalendarSource& calendar) {
   if (!reader.expect_list(workdays.value, "'workdays'")) return;
+  std::unordered_map<long long, std::size_t> listed;  // date → index in calendar.workdays
   for (const auto& item : reader.items(workdays.value)) {
     MakeUpDay day;
     SourcePosition date_at = item.at;
@@ -83,6 +86,12 @@ void read_workdays(const yaml::Reader& reader, const yaml::MapEntry& workdays,
       if (const auto* hours = map.find("hours")) {
         day.hours = read_windows(reader, hours->value, "'hours'");
         if (!day.hours) continue;
+        if (day.hours->empty()) {  // it would close the date it is meant to open
+          reader.error(hours->value.at, code::workday_without_hours,
+                       "a make-up working day with 'hours: []' would stay closed (to close a "
+                       "date, list it under 'holidays' or give it an override)");
+          continue;
+        }
       }
       if (!d) continue;
       day.date = *d;
@@ -94,16 +103,14 @@ void read_workdays(const yaml::Reader& reader, const yaml::MapEntry& workdays,
       reader.wrong_kind(item, "a make-up working day", "a date or {date, hours}");
       continue;
     }
-    bool twice = false;
-    for (std::size_t i = 0; i < calendar.workdays.size(); ++i) {
-      if (calendar.workdays[i].date != day.date) continue;
+    const auto [first, added] = listed.emplace(
+        std::chrono::sys_days{day.date}.time_since_epoch().count(), calendar.workdays.size());
+    if (!added) {
       reader.error(date_at, code::date_twice,
                    fmt::format("make-up working day {} is listed twice", format_date(day.date)),
-                   {{calendar.workday_at[i], "first listed here"}});
-      twice = true;
-      break;
+                   {{calendar.workday_at[first->second], "first listed here"}});
+      continue;
     }
-    if (twice) continue;
     calendar.workdays.push_back(std::move(day));
     calendar.workday_at.push_back(date_at);
   }
@@ -171,8 +178,13 @@ void read_calendar_keys(const yaml::Reader& reader, const yaml::MapReader& map,
     read_hours(reader, *hours, calendar);
   if (const auto* holidays = map.find("holidays")) read_holidays(reader, *holidays, calendar);
   if (const auto* workdays = map.find("workdays")) read_workdays(reader, *workdays, calendar);
-  if (const auto* workday_hours = map.find("workday_hours"))
+  if (const auto* workday_hours = map.find("workday_hours")) {
     calendar.workday_hours = read_windows(reader, workday_hours->value, "'workday_hours'");
+    if (calendar.workday_hours && calendar.workday_hours->empty())
+      reader.error(workday_hours->value.at, code::workday_without_hours,
+                   "'workday_hours: []' would leave every make-up working day without hours of "
+                   "its own closed");
+  }
   if (const auto* overrides = map.find("overrides")) read_overrides(reader, *overrides, calendar);
   if (const auto* covers = map.find("covers")) read_covers(reader, *covers, calendar);
   if (const auto* beyond = map.find("beyond"))

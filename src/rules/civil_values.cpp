@@ -8,10 +8,12 @@
 #include <tuple>
 
 #include "rules/codes.hpp"
+#include "sla/calendar.hpp"
 #include "sla/calendar_check.hpp"
 #include "sla/iso8601.hpp"
 #include "sla/words.hpp"
 #include "time/civil_names.hpp"
+#include "yaml/codes.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
@@ -59,6 +61,7 @@ struct WrittenWindow {
 std::string_view window_code(CalendarProblem::Kind kind) {
   return kind == CalendarProblem::Kind::touching_windows      ? code::touching_windows
          : kind == CalendarProblem::Kind::overlapping_windows ? code::overlapping_windows
+         : kind == CalendarProblem::Kind::too_many_windows    ? code::too_many_windows
                                                               : code::bad_window;
 }
 
@@ -100,7 +103,16 @@ std::optional<LocalWindow> parse_window(const yaml::Reader& reader, const yaml::
 
 std::optional<Date> read_date_text(const yaml::Reader& reader, const std::string& text,
                                    const SourcePosition& at) {
-  if (const Parsed<Date> date = try_parse_date(text)) return *date;
+  if (const Parsed<Date> date = try_parse_date(text)) {
+    const int year = static_cast<int>(date->year());
+    if (year >= kFirstCalendarYear && year <= kLastCalendarYear) return *date;
+    // A date no calendar computes in would validate and never apply.
+    reader.error(at, code::date_unsupported,
+                 fmt::format("{} is outside the years calendars compute in ({}-{}), so it would "
+                             "never apply",
+                             text, kFirstCalendarYear, kLastCalendarYear));
+    return std::nullopt;
+  }
   // Well-formed but not on the calendar (2026-02-30)? Say which month is too short.
   int y = 0;
   unsigned m = 0, d = 0;
@@ -150,6 +162,12 @@ std::optional<DayWindows> read_windows(const yaml::Reader& reader, const yaml::V
   // Overlapping and touching windows among those that parsed, reported at whichever of the two
   // is written later, with a note at the other.
   for (const CalendarProblem& problem : check(windows)) {
+    if (problem.kind == CalendarProblem::Kind::too_many_windows) {
+      reader.error(written[problem.window].at, code::too_many_windows,
+                   fmt::format("{} has {} windows; a day may have at most {} (this is window {})",
+                               what, windows.size(), kMaxWindowsPerDay, problem.window + 1));
+      return std::nullopt;
+    }
     const WrittenWindow& a = written[problem.window];
     const WrittenWindow& b = written[problem.other_window];
     const bool a_later = std::tie(a.at.line, a.at.column) > std::tie(b.at.line, b.at.column);

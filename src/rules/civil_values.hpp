@@ -16,7 +16,7 @@
 namespace sla::rules {
 
 /// "2026-10-01" — an existing date (SLA105: "2026-02-30 does not exist: February 2026 has 28
-/// days").
+/// days") in the years calendars compute in (SLA029: "1800-01-01 is outside ...").
 std::optional<Date> read_date(const yaml::Reader& reader, const yaml::Value& value,
                               std::string_view what);
 

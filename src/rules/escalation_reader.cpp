@@ -8,6 +8,7 @@
 #include "rules/clock_reader.hpp"
 #include "rules/codes.hpp"
 #include "rules/condition_reader.hpp"
+#include "rules/duration_limit.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
@@ -93,6 +94,10 @@ bool read_trigger_time(const yaml::Reader& reader, const yaml::MapEntry& entry,
   if (d.business.count() < 0 || d.days < 0) {
     reader.error(entry.value.at, code::bad_trigger,
                  fmt::format("'{}' cannot be negative ('{}')", entry.key, *text));
+    return false;
+  }
+  if (const auto why = unusable_duration(d, *text)) {
+    reader.error(entry.value.at, code::bad_trigger, *why);
     return false;
   }
   duration = d;

@@ -5,9 +5,15 @@
 
 #include "rules/codes.hpp"
 #include "rules/ids.hpp"
+#include "yaml/codes.hpp"
+#include "yaml/limits.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
+
+bool afford(std::uint64_t values, const GoalSource& source, const GoalScope& scope,
+            yaml::DiagnosticSink& sink);
+
 namespace {
 
 class Expander {
@@ -16,11 +22,6 @@ class Expander {
       : scope_(scope), sink_(sink), grid_(scope.tiers.size() * scope.severities.size(), nullptr) {}
 
   std::optional<ExpandedGoal> run(const GoalSource& source) {
-    if (source.kind == GoalSource::Kind::due_of) {  // checked against the policy's targets later
-      ExpandedGoal out;
-      out.goal = Goal::due_of(source.due_of->name);
-      return out;
-    }
     Goal::Shape shape = Goal::Shape::single;
     if (source.kind != GoalSource::Kind::map) {
       fill(std::nullopt, std::nullopt, source);
@@ -32,6 +33,9 @@ class Expander {
     if (!ok_) return std::nullopt;
     if (!scope_.optional) report_missing(source);
     if (!ok_) return std::nullopt;
+    std::uint64_t values = 0;
+    for (const GoalSource* leaf : grid_) values += leaf != nullptr ? leaf->durations.size() : 0;
+    if (!afford(values, source, scope_, sink_)) return std::nullopt;
     ExpandedGoal out;
     std::vector<Goal::Cell> cells;
     for (std::size_t t = 0; t < scope_.tiers.size(); ++t) {
@@ -51,16 +55,19 @@ class Expander {
     return grid_[t * scope_.severities.size() + s];
   }
 
+  static std::optional<std::size_t> lookup(const StringMap<std::size_t>& index,
+                                           std::string_view key) {
+    const auto it = index.find(key);
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+  }
+
   std::optional<std::size_t> tier_of(std::string_view key) const {
-    for (std::size_t t = 0; t < scope_.tiers.size(); ++t)
-      if (scope_.tiers[t].id == key) return t;
-    return std::nullopt;
+    return lookup(*scope_.tier_index, key);
   }
 
   std::optional<std::size_t> severity_of(std::string_view key) const {
-    for (std::size_t s = 0; s < scope_.severities.size(); ++s)
-      if (scope_.severities[s].answers_to(key)) return s;
-    return std::nullopt;
+    return lookup(*scope_.severity_index, key);
   }
 
   void error(const SourcePosition& at, std::string_view code, std::string message,
@@ -73,11 +80,12 @@ class Expander {
   void fill(std::optional<std::size_t> tier, std::optional<std::size_t> severity,
             const GoalSource& leaf) {
     leaves_.push_back(&leaf);
-    for (std::size_t t = 0; t < scope_.tiers.size(); ++t) {
-      if (tier && *tier != t) continue;
-      for (std::size_t s = 0; s < scope_.severities.size(); ++s)
-        if (!severity || *severity == s) cell(t, s) = &leaf;
-    }
+    // Only the cells the leaf covers are visited: a map by severity fills one column per key.
+    const std::size_t t0 = tier.value_or(0), t1 = tier ? *tier + 1 : scope_.tiers.size();
+    const std::size_t s0 = severity.value_or(0);
+    const std::size_t s1 = severity ? *severity + 1 : scope_.severities.size();
+    for (std::size_t t = t0; t < t1; ++t)
+      for (std::size_t s = s0; s < s1; ++s) cell(t, s) = &leaf;
   }
 
   // The value for one severity must be a duration or a list: goals go tier → severity.
@@ -90,27 +98,29 @@ class Expander {
     return false;
   }
 
-  // A second key naming a severity already given (through an alias): SLA245.
-  bool first_time(std::vector<std::pair<std::size_t, const GoalEntry*>>& seen, std::size_t s,
-                  const GoalEntry& entry) {
-    for (const auto& [severity, first] : seen) {
-      if (severity != s) continue;
+  // A second key naming a severity already given (through an alias): SLA245. `seen` is by
+  // severity index.
+  bool first_time(std::vector<const GoalEntry*>& seen, std::size_t s, const GoalEntry& entry) {
+    if (seen.empty()) seen.assign(scope_.severities.size(), nullptr);
+    if (const GoalEntry* first = seen[s]) {
       error(entry.key_at, code::goal_key_twice,
             fmt::format("the goal of target '{}' gives severity '{}' twice ('{}' and '{}')",
                         scope_.target, scope_.severities[s].id, first->key, entry.key),
             {{first->key_at, fmt::format("'{}' given here", first->key)}});
       return false;
     }
-    seen.emplace_back(s, &entry);
+    seen[s] = &entry;
     return true;
   }
 
   void unknown_key(const GoalEntry& entry, bool tiers_allowed, std::string_view where) {
-    std::vector<std::string_view> names;
-    if (tiers_allowed)
-      for (const Tier& t : scope_.tiers) names.push_back(t.id);
-    const auto severities = severity_names(scope_.severities);
-    names.insert(names.end(), severities.begin(), severities.end());
+    std::vector<std::string_view> names;  // for "did you mean", when it will be shown
+    if (!sink_.full()) {
+      if (tiers_allowed)
+        for (const Tier& t : scope_.tiers) names.push_back(t.id);
+      const auto severities = severity_names(scope_.severities);
+      names.insert(names.end(), severities.begin(), severities.end());
+    }
     const std::string what =
         tiers_allowed
             ? fmt::format("which is neither a tier of policy '{}' nor a severity", scope_.policy)
@@ -136,7 +146,7 @@ class Expander {
       }
     }
     bool nested = false;
-    std::vector<std::pair<std::size_t, const GoalEntry*>> seen;
+    std::vector<const GoalEntry*> seen;
     for (const auto& entry : map.entries) {
       const auto tier = tier_of(entry.key);
       const auto severity = severity_of(entry.key);
@@ -167,7 +177,7 @@ class Expander {
       fill(t, std::nullopt, tier.value);
       return false;
     }
-    std::vector<std::pair<std::size_t, const GoalEntry*>> seen;
+    std::vector<const GoalEntry*> seen;
     for (const auto& entry : tier.value.entries) {
       if (const auto severity = severity_of(entry.key)) {
         if (first_time(seen, *severity, entry) &&
@@ -255,9 +265,40 @@ class Expander {
 
 }  // namespace
 
+// Whether the budget holds a goal of `values` durations over the scope's grid; reports SLA028
+// (once) when it does not.
+bool afford(std::uint64_t values, const GoalSource& source, const GoalScope& scope,
+            yaml::DiagnosticSink& sink) {
+  GoalBudget* budget = scope.budget;
+  if (budget == nullptr) return true;
+  if (budget->exceeded) return false;
+  const std::uint64_t cells = std::uint64_t{scope.tiers.size()} * scope.severities.size();
+  const std::uint64_t cost = std::max(cells, values);
+  if (cost <= limits::kMaxGoalValues - std::min(budget->used, limits::kMaxGoalValues)) {
+    budget->used += cost;
+    return true;
+  }
+  budget->exceeded = true;
+  sink.error(source.at, code::goals_too_large,
+             fmt::format("the goal of target '{}' takes the goals past {} values once each is "
+                         "expanded into one list per (tier, severity): it has {} cells",
+                         scope.target, limits::count_text(limits::kMaxGoalValues),
+                         limits::count_text(cells)));
+  return false;
+}
+
 std::optional<ExpandedGoal> expand_goal(const GoalSource& source, const GoalScope& scope,
                                         yaml::DiagnosticSink& sink) {
   if (source.broken || scope.tiers.empty() || scope.severities.empty()) return std::nullopt;
+  if (source.kind == GoalSource::Kind::due_of) {  // checked against the policy's targets later
+    ExpandedGoal out;
+    out.goal = Goal::due_of(source.due_of->name);
+    return out;
+  }
+  // The grid of tiers × severities is allocated first: it must fit before it is built.
+  if (!afford(0, source, scope, sink)) return std::nullopt;
+  if (scope.budget != nullptr)  // counted again, with the values, once expanded
+    scope.budget->used -= std::uint64_t{scope.tiers.size()} * scope.severities.size();
   return Expander(scope, sink).run(source);
 }
 

@@ -8,6 +8,7 @@
 // durations (SLA246), and — unless the target is `optional` — cells left uncovered (SLA244).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "sla/policy.hpp"
 #include "sla/severity.hpp"
 #include "yaml/diagnostic_sink.hpp"
+#include "yaml/string_map.hpp"
 
 namespace sla::rules {
 
@@ -27,6 +29,14 @@ struct ExpandedGoal {
   std::vector<SourcePosition> cell_at;
 };
 
+/// How much of limits::kMaxGoalValues the goals expanded so far take. A target takes its
+/// tiers × severities cells (the grid its lookups go through, here and in the engine's plan), or
+/// its values when there are more: `goal: [10m, 30m, 1h]` over 4 tiers × 5 severities is 60.
+struct GoalBudget {
+  std::uint64_t used = 0;
+  bool exceeded = false;  ///< SLA028 was reported; no goal is expanded after it
+};
+
 /// What a goal's keys may name, and what it must cover.
 struct GoalScope {
   std::string_view policy;
@@ -34,9 +44,14 @@ struct GoalScope {
   const std::vector<Tier>& tiers;
   const std::vector<Severity>& severities;
   bool optional = false;  ///< the target says `optional: true`: uncovered cells are allowed
+  /// Tier ids → index in `tiers`, severity ids and aliases → index in `severities`.
+  const StringMap<std::size_t>* tier_index = nullptr;
+  const StringMap<std::size_t>* severity_index = nullptr;
+  GoalBudget* budget = nullptr;  ///< shared by the goals of one load; none: no limit
 };
 
-/// Expands `source`; nullopt after reporting a problem.
+/// Expands `source`; nullopt after reporting a problem, or once the budget is exceeded (SLA028,
+/// reported once, before a grid or a cell is allocated).
 std::optional<ExpandedGoal> expand_goal(const GoalSource& source, const GoalScope& scope,
                                         yaml::DiagnosticSink& sink);
 

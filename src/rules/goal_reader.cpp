@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/codes.hpp"
+#include "rules/duration_limit.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
@@ -52,6 +53,10 @@ bool read_duration(const yaml::Reader& reader, const yaml::Value& value, std::st
   if (!longer_than_zero(*parsed.value)) {
     reader.error(value.at, code::bad_duration,
                  fmt::format("a goal must be longer than zero, not '{}'", *text));
+    return false;
+  }
+  if (const auto why = unusable_duration(*parsed.value, *text)) {
+    reader.error(value.at, code::bad_duration, *why);
     return false;
   }
   goal.durations.push_back(*parsed.value);

@@ -7,14 +7,20 @@
 
 #include "rules/civil_values.hpp"
 #include "rules/codes.hpp"
+#include "sla/calendar.hpp"
 #include "sla/calendar_check.hpp"
+#include "sla/iso8601.hpp"
 #include "sla/words.hpp"
 #include "yaml/codes.hpp"
+#include "yaml/limits.hpp"
 
 namespace sla::rules {
 namespace {
 
 using Field = CalendarProblem::Field;
+
+// The longest holiday range, in days.
+constexpr long long kMaxHolidayDays = 366;
 
 const std::vector<std::string_view> kHolidayKeys = {"date", "from",     "to",    "yearly",
                                                     "name", "observed", "since", "until"};
@@ -85,6 +91,18 @@ bool read_range(const yaml::Reader& reader, const yaml::MapReader& map, HolidayR
   rule.last = *last;
   places.set(Field::first, from->value.at);
   places.set(Field::last, to->value.at);
+  // A holiday closes days, not eras: a range over years would leave the calendar closed for
+  // them (every search through it fails), and is far likelier a typo in a year.
+  const auto days = (std::chrono::sys_days{rule.last} - std::chrono::sys_days{rule.first}).count();
+  if (days + 1 > kMaxHolidayDays) {
+    reader.error(
+        to->value.at, code::holiday_too_long,
+        fmt::format("holiday range {} to {} is {} days long; a range may be at most {} "
+                    "days (one year)",
+                    format_date(rule.first), format_date(rule.last),
+                    limits::count_text(static_cast<std::uint64_t>(days + 1)), kMaxHolidayDays));
+    return false;
+  }
   return true;
 }
 
@@ -144,13 +162,25 @@ bool read_yearly(const yaml::Reader& reader, const yaml::MapEntry& entry, Holida
 }
 
 // `since` or `until`: a year of the rules format (1-9999). The calendar takes any year; a rule
-// file naming year 0 or 10000 has a typo.
+// file naming year 0 or 10000 has a typo, and one that starts after the years calendars compute
+// in, or ends before them, would never apply (SLA029).
 std::optional<int> read_year(const yaml::Reader& reader, const yaml::MapEntry& entry) {
-  return reader.integer_in(entry.value, fmt::format("'{}'", entry.key), 1, 9999,
-                           code::holiday_out_of_range, [&](long long y) {
-                             return fmt::format("'{}' year {} is out of range (1-9999)", entry.key,
-                                                y);
-                           });
+  const auto year =
+      reader.integer_in(entry.value, fmt::format("'{}'", entry.key), 1, 9999,
+                        code::holiday_out_of_range, [&](long long y) {
+                          return fmt::format("'{}' year {} is out of range (1-9999)", entry.key, y);
+                        });
+  if (!year) return year;
+  const bool since = entry.key == "since";
+  if (since ? *year > kLastCalendarYear : *year < kFirstCalendarYear) {
+    reader.error(entry.value.at, code::date_unsupported,
+                 fmt::format("'{}: {}' {} the years calendars compute in ({}-{}), so the rule "
+                             "would never apply",
+                             entry.key, *year, since ? "starts after" : "ends before",
+                             kFirstCalendarYear, kLastCalendarYear));
+    return std::nullopt;
+  }
+  return year;
 }
 
 // `observed`, `since` and `until` of a yearly rule. A rule whose `until` is before its `since`

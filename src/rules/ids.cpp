@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "yaml/limits.hpp"
+
 namespace sla::rules {
 
 void report_redefinition(const yaml::Reader& reader, std::string_view code, std::string_view what,
@@ -21,7 +23,14 @@ std::vector<std::string_view> severity_names(const std::vector<Severity>& severi
 
 std::string cycle_text(const std::vector<std::string_view>& names) {
   if (names.empty()) return {};
-  return fmt::format("{} -> {}", fmt::join(names, " -> "), names.front());
+  constexpr std::size_t kHead = 8, kTail = 2;
+  if (names.size() <= kHead + kTail + 1)
+    return fmt::format("{} -> {}", fmt::join(names, " -> "), names.front());
+  // A cycle of thousands is shown by its ends; the notes point at its first links.
+  return fmt::format("{} -> ... ({} more) -> {} -> {}",
+                     fmt::join(names.begin(), names.begin() + kHead, " -> "),
+                     limits::count_text(names.size() - kHead - kTail),
+                     fmt::join(names.end() - kTail, names.end(), " -> "), names.front());
 }
 
 }  // namespace sla::rules

@@ -21,7 +21,9 @@ void report_redefinition(const yaml::Reader& reader, std::string_view code, std:
 /// mean" for a name that should be a severity.
 std::vector<std::string_view> severity_names(const std::vector<Severity>& severities);
 
-/// "a -> b -> c -> a": a cycle of references, back to where it starts.
+/// "a -> b -> c -> a": a cycle of references, back to where it starts. A long cycle is shown by
+/// its first eight and last two names: "r0 -> ... -> r7 -> ... (19,990 more) -> r19998 -> r19999
+/// -> r0".
 std::string cycle_text(const std::vector<std::string_view>& names);
 
 }  // namespace sla::rules

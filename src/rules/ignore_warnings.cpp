@@ -18,7 +18,8 @@ std::vector<std::string> read_ignore_warnings(const yaml::Reader& reader,
     const auto text = reader.text(item, "a warning code");
     if (!text) continue;
     if (std::find(known.begin(), known.end(), *text) != known.end()) {
-      codes.push_back(*text);
+      // Each code once: the list is searched for every warning of the policy.
+      if (std::find(codes.begin(), codes.end(), *text) == codes.end()) codes.push_back(*text);
       continue;
     }
     // Codes differ by a digit or two, so "did you mean" would guess at random: list them all.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "graph/cycles.hpp"
 #include "rules/codes.hpp"
@@ -11,6 +12,8 @@
 #include "rules/ids.hpp"
 #include "rules/policy_warnings.hpp"
 #include "sla/words.hpp"
+#include "yaml/codes.hpp"
+#include "yaml/limits.hpp"
 #include "yaml/suggest.hpp"
 
 namespace sla::rules {
@@ -18,15 +21,29 @@ namespace {
 
 class Checker {
  public:
+  // Every name is indexed once here: the checks below look names up once per reference, and a
+  // linear search there makes a file of 100,000 roles or targets take minutes.
   Checker(const PolicySources& sources, const std::vector<std::string_view>& calendar_ids,
           yaml::DiagnosticSink& sink)
-      : sources_(sources), calendar_ids_(calendar_ids), sink_(sink) {}
+      : sources_(sources),
+        calendar_ids_(calendar_ids),
+        calendar_set_(calendar_ids.begin(), calendar_ids.end()),
+        sink_(sink) {
+    for (std::size_t i = 0; i < sources.roles.size(); ++i) {
+      role_index_.emplace(sources.roles[i].role.id, i);
+      role_ids_.push_back(sources.roles[i].role.id);
+    }
+  }
 
   CheckedPolicies run() {
     CheckedPolicies out;
     for (const auto& s : sources_.severities) out.severities.push_back(s.severity);
     for (const auto& r : sources_.roles) out.roles.push_back(r.role);
     severities_ = &out.severities;
+    for (std::size_t i = 0; i < out.severities.size(); ++i) {
+      severity_index_.emplace(out.severities[i].id, i);
+      for (const auto& alias : out.severities[i].aliases) severity_index_.emplace(alias, i);
+    }
     check_roles();
     const auto with_targets =
         std::find_if(sources_.policies.begin(), sources_.policies.end(),
@@ -44,15 +61,18 @@ class Checker {
   // --- the role ladder -------------------------------------------------------------------
 
   std::optional<std::size_t> role_index(std::string_view id) const {
-    for (std::size_t i = 0; i < sources_.roles.size(); ++i)
-      if (sources_.roles[i].role.id == id) return i;
-    return std::nullopt;
+    const auto it = role_index_.find(id);
+    if (it == role_index_.end()) return std::nullopt;
+    return it->second;
   }
 
-  std::vector<std::string_view> role_ids() const {
-    std::vector<std::string_view> ids;
-    for (const auto& r : sources_.roles) ids.push_back(r.role.id);
-    return ids;
+  // "did you mean" over `candidates`, unless the diagnostic would not be shown anyway: the
+  // search is over every id, once per unknown name.
+  std::vector<DiagnosticNote> suggest(std::string_view name,
+                                      const std::vector<std::string_view>& candidates,
+                                      const SourcePosition& at) const {
+    if (sink_.full()) return {};
+    return yaml::suggest(name, candidates, at);
   }
 
   void check_roles() {
@@ -70,7 +90,7 @@ class Checker {
       sink_.error(
           *role.next_at, code::unknown_role,
           fmt::format("role '{}' escalates to '{}', which is not a role", role.role.id, next),
-          yaml::suggest(next, role_ids(), *role.next_at));
+          suggest(next, role_ids_, *role.next_at));
     }
     const auto cycles = graph::find_cycles(roles.size(), edges);
     for (const auto& cycle : cycles) {
@@ -90,41 +110,53 @@ class Checker {
   }
 
   // Steps of the longest chain up the ladder (it has no cycle; each role has one next rung).
+  // Each role's height is computed once: walking up from every role is quadratic in a ladder
+  // of 100,000 rungs.
   int longest_chain(const std::vector<std::pair<std::size_t, std::size_t>>& edges) const {
     std::vector<std::optional<std::size_t>> next(sources_.roles.size());
     for (const auto& [from, to] : edges) next[from] = to;
+    constexpr int kUnknown = -1;
+    std::vector<int> height(next.size(), kUnknown);
     int longest = 0;
+    std::vector<std::size_t> path;
     for (std::size_t i = 0; i < next.size(); ++i) {
-      int steps = 0;
-      for (auto at = next[i]; at && steps <= static_cast<int>(next.size()); at = next[*at]) ++steps;
-      longest = std::max(longest, steps);
+      std::size_t at = i;
+      while (height[at] == kUnknown && next[at]) {
+        path.push_back(at);
+        at = *next[at];
+      }
+      if (height[at] == kUnknown) height[at] = 0;  // the top of its ladder
+      for (std::size_t k = path.size(); k-- > 0;)
+        height[path[k]] = height[next[path[k]].value()] + 1;
+      path.clear();
+      longest = std::max(longest, height[i]);
     }
     return longest;
   }
 
   // --- names used by policies ------------------------------------------------------------
 
-  bool known_calendar(std::string_view id) const {
-    return std::find(calendar_ids_.begin(), calendar_ids_.end(), id) != calendar_ids_.end();
-  }
+  bool known_calendar(std::string_view id) const { return calendar_set_.count(id) != 0; }
 
   void check_clock(const Clock& clock, const std::optional<SourcePosition>& at,
                    std::string_view whose) {
     if (clock.kind != Clock::Kind::calendar || known_calendar(clock.calendar) || !at) return;
-    std::vector<std::string_view> names = calendar_ids_;
-    names.push_back("business");
-    names.push_back("wall");
+    std::vector<std::string_view> names;
+    if (!sink_.full()) {
+      names = calendar_ids_;
+      names.push_back("business");
+      names.push_back("wall");
+    }
     sink_.error(*at, code::unknown_calendar,
                 fmt::format("{} counts on calendar '{}', which is not defined (a clock is "
                             "business, wall or a calendar id)",
                             whose, clock.calendar),
-                yaml::suggest(clock.calendar, names, *at));
+                suggest(clock.calendar, names, *at));
   }
 
   const Severity* find_severity(std::string_view name) const {
-    const auto it = std::find_if(severities_->begin(), severities_->end(),
-                                 [&](const Severity& s) { return s.answers_to(name); });
-    return it == severities_->end() ? nullptr : &*it;
+    const auto it = severity_index_.find(name);
+    return it == severity_index_.end() ? nullptr : &(*severities_)[it->second];
   }
 
   // --- policies --------------------------------------------------------------------------
@@ -133,13 +165,21 @@ class Checker {
     Policy policy;
     policy.id = source.id;
     policy.match = source.match;
+    tier_index_.clear();
+    target_index_.clear();
+    target_ids_.clear();
+    for (std::size_t t = 0; t < source.targets.size(); ++t) {
+      target_index_.emplace(source.targets[t].rule.id, t);
+      target_ids_.push_back(source.targets[t].rule.id);
+    }
     for (const auto& tier : source.tiers) {
+      tier_index_.emplace(tier.tier.id, policy.tiers.size());
       policy.tiers.push_back(tier.tier);
       if (!tier.calendar_at || known_calendar(tier.tier.calendar)) continue;
       sink_.error(*tier.calendar_at, code::unknown_calendar,
                   fmt::format("tier '{}' runs on calendar '{}', which is not defined", tier.tier.id,
                               tier.tier.calendar),
-                  yaml::suggest(tier.tier.calendar, calendar_ids_, *tier.calendar_at));
+                  suggest(tier.tier.calendar, calendar_ids_, *tier.calendar_at));
     }
     std::vector<std::vector<SourcePosition>> cell_at;
     for (const auto& target : source.targets) {
@@ -162,27 +202,28 @@ class Checker {
                   fmt::format("obligation '{}' cuts its periods on calendar '{}', which is not "
                               "defined",
                               o.id, o.calendar),
-                  yaml::suggest(o.calendar, calendar_ids_, *source.calendar_at));
-    for (const auto& target : policy.targets)
-      if (target.rule.id == o.id)
-        sink_.error(source.at, code::obligation_is_target,
-                    fmt::format("policy '{}' has a target and an obligation both named '{}'",
-                                policy.id, o.id),
-                    {{target.at, "the target is here"}});
+                  suggest(o.calendar, calendar_ids_, *source.calendar_at));
+    if (const auto t = target_index(o.id))
+      sink_.error(source.at, code::obligation_is_target,
+                  fmt::format("policy '{}' has a target and an obligation both named '{}'",
+                              policy.id, o.id),
+                  {{policy.targets[*t].at, "the target is here"}});
     return o;
+  }
+
+  std::optional<std::size_t> target_index(std::string_view id) const {
+    const auto it = target_index_.find(id);
+    if (it == target_index_.end()) return std::nullopt;
+    return it->second;
   }
 
   void check_condition(const PolicySource& policy, const Condition& condition,
                        const SourcePosition& at, std::string_view target, std::string_view verb) {
-    if (condition.kind == Condition::Kind::event) return;
-    for (const auto& t : policy.targets)
-      if (t.rule.id == condition.name) return;
-    std::vector<std::string_view> ids;
-    for (const auto& t : policy.targets) ids.push_back(t.rule.id);
+    if (condition.kind == Condition::Kind::event || target_index(condition.name)) return;
     sink_.error(at, code::unknown_target,
                 fmt::format("target '{}' {} on {}, but policy '{}' has no target '{}'", target,
                             verb, to_string(condition), policy.id, condition.name),
-                yaml::suggest(condition.name, ids, at));
+                suggest(condition.name, target_ids_, at));
   }
 
   TargetRule check_target(const PolicySource& policy, const Policy& model,
@@ -196,7 +237,8 @@ class Checker {
     if (source.goal && source.goal->due_of && !source.goal->broken)
       check_due_of(policy, *source.goal->due_of, id);
     if (source.goal) {
-      const GoalScope scope{policy.id, id, model.tiers, *severities_, rule.optional};
+      const GoalScope scope{policy.id,     id,           model.tiers,      *severities_,
+                            rule.optional, &tier_index_, &severity_index_, &goal_budget_};
       if (auto goal = expand_goal(*source.goal, scope, sink_)) {
         rule.goal = std::move(goal->goal);
         cell_at = std::move(goal->cell_at);
@@ -213,7 +255,7 @@ class Checker {
       if (role_index(role.name)) continue;
       sink_.error(role.at, code::unknown_role,
                   fmt::format("'notify' names '{}', which is not a role", role.name),
-                  yaml::suggest(role.name, role_ids(), role.at));
+                  suggest(role.name, role_ids_, role.at));
     }
     if (source.set_severity) {
       const Reference& named = *source.set_severity;
@@ -223,7 +265,9 @@ class Checker {
       } else if (!severities_->empty()) {
         sink_.error(named.at, code::unknown_severity,
                     fmt::format("'set_severity' names '{}', which is not a severity", named.name),
-                    yaml::suggest(named.name, severity_names(*severities_), named.at));
+                    sink_.full()
+                        ? std::vector<DiagnosticNote>{}
+                        : yaml::suggest(named.name, severity_names(*severities_), named.at));
       }
     }
     if (source.escalate_at && !any_escalation_)
@@ -245,26 +289,19 @@ class Checker {
                               target, due_of.name, policy.id));
       return;
     }
-    for (const auto& t : policy.targets)
-      if (t.rule.id == due_of.name) return;
-    std::vector<std::string_view> ids;
-    for (const auto& t : policy.targets) ids.push_back(t.rule.id);
+    if (target_index(due_of.name)) return;
     sink_.error(due_of.at, code::unknown_target,
                 fmt::format("the goal of target '{}' is due({}), but policy '{}' has no target "
                             "'{}'",
                             target, due_of.name, policy.id, due_of.name),
-                yaml::suggest(due_of.name, ids, due_of.at));
+                suggest(due_of.name, target_ids_, due_of.at));
   }
 
   // Target A starting on met(B) or breached(B), or due when B is (goal: due(B)), waits for B:
   // a cycle of such waits never starts, or never gets a due instant.
   void check_start_cycles(const PolicySource& policy) {
     const auto& targets = policy.targets;
-    auto index_of = [&](std::string_view id) -> std::optional<std::size_t> {
-      for (std::size_t b = 0; b < targets.size(); ++b)
-        if (targets[b].rule.id == id) return b;
-      return std::nullopt;
-    };
+    auto index_of = [&](std::string_view id) { return target_index(id); };
     auto due_of = [&](std::size_t a) -> const Reference* {
       const auto& goal = targets[a].goal;
       return goal && goal->due_of && !goal->broken ? &*goal->due_of : nullptr;
@@ -314,9 +351,18 @@ class Checker {
 
   const PolicySources& sources_;
   const std::vector<std::string_view>& calendar_ids_;
+  std::unordered_set<std::string_view> calendar_set_;
   yaml::DiagnosticSink& sink_;
   const std::vector<Severity>* severities_ = nullptr;
-  bool any_escalation_ = false;  ///< some role escalates to another
+  StringMap<std::size_t> role_index_;       ///< role id → index in sources_.roles
+  std::vector<std::string_view> role_ids_;  ///< for "did you mean"
+  StringMap<std::size_t> severity_index_;   ///< ids and aliases → index in *severities_
+  // Of the policy being checked:
+  StringMap<std::size_t> tier_index_;         ///< tier id → index in its tiers
+  StringMap<std::size_t> target_index_;       ///< target id → index in its targets
+  std::vector<std::string_view> target_ids_;  ///< for "did you mean"
+  GoalBudget goal_budget_;                    ///< of every goal of the load (SLA028)
+  bool any_escalation_ = false;               ///< some role escalates to another
   int ladder_height_ = -1;
 };
 

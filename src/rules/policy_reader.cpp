@@ -81,7 +81,7 @@ void read_obligations(const yaml::Reader& reader, const yaml::MapEntry& obligati
 }  // namespace
 
 void read_policies(const yaml::Reader& reader, const yaml::MapEntry& section,
-                   std::vector<PolicySource>& policies) {
+                   std::vector<PolicySource>& policies, StringMap<std::size_t>& index) {
   if (!reader.expect_list(section.value, "'policies'")) return;
   for (const auto& item : reader.items(section.value)) {
     if (!reader.expect_map(item, "a policy", "a map with 'id', 'tiers' and 'targets'")) continue;
@@ -96,11 +96,11 @@ void read_policies(const yaml::Reader& reader, const yaml::MapEntry& section,
         policy.at = id->value.at;
       }
     }
-    const auto first = std::find_if(policies.begin(), policies.end(), [&](const PolicySource& p) {
-      return !policy.id.empty() && p.id == policy.id;
-    });
-    if (first != policies.end())
-      report_redefinition(reader, code::duplicate_policy, label(policy), policy.at, first->at);
+    const auto known = policy.id.empty() ? index.end() : index.find(policy.id);
+    const bool again = known != index.end();
+    if (again)
+      report_redefinition(reader, code::duplicate_policy, label(policy), policy.at,
+                          policies[known->second].at);
     if (const auto* match = map.find("match")) read_match(reader, *match, policy);
     if (const auto* tiers = map.require("tiers")) read_tiers(reader, *tiers, policy);
     if (const auto* targets = map.find("targets")) read_targets(reader, *targets, policy);
@@ -111,7 +111,9 @@ void read_policies(const yaml::Reader& reader, const yaml::MapEntry& section,
     policy.broken = reader.diagnostics().error_count() != errors_before;
     // A policy with the id of an earlier one is read (its own problems are reported) but not
     // kept, so that uses of the id keep meaning the first.
-    if (first == policies.end()) policies.push_back(std::move(policy));
+    if (again) continue;
+    if (!policy.id.empty()) index.emplace(policy.id, policies.size());
+    policies.push_back(std::move(policy));
   }
 }
 

@@ -21,7 +21,8 @@ namespace sla::rules {
 
 /// Reads the section `policies` and appends its policies to `policies` (which holds those of
 /// the files read before, for the duplicate check).
+/// `index`: the ids in `policies` (from earlier files) → their index; kept up to date.
 void read_policies(const yaml::Reader& reader, const yaml::MapEntry& section,
-                   std::vector<PolicySource>& policies);
+                   std::vector<PolicySource>& policies, StringMap<std::size_t>& index);
 
 }  // namespace sla::rules

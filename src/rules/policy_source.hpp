@@ -18,6 +18,7 @@
 #include "sla/policy.hpp"
 #include "sla/role.hpp"
 #include "sla/severity.hpp"
+#include "yaml/string_map.hpp"
 
 namespace sla::rules {
 
@@ -117,6 +118,8 @@ struct PolicySources {
   std::vector<SeveritySource> severities;
   std::optional<SourcePosition> severities_at;  ///< the first `severities:` key
   std::vector<PolicySource> policies;
+  /// Ids read so far → index in `roles` / `policies`: a second definition is found in O(1).
+  StringMap<std::size_t> role_index, policy_index;
 };
 
 }  // namespace sla::rules

@@ -10,7 +10,7 @@
 namespace sla::rules {
 
 void read_roles(const yaml::Reader& reader, const yaml::MapEntry& section,
-                std::vector<RoleSource>& roles) {
+                std::vector<RoleSource>& roles, StringMap<std::size_t>& index) {
   if (!reader.expect_map(section.value, "'roles'")) return;
   const yaml::MapReader map(reader, section.value, "'roles'");
   for (const auto& entry : map.entries()) {
@@ -28,10 +28,10 @@ void read_roles(const yaml::Reader& reader, const yaml::MapEntry& section,
         role.next_at = next->value.at;
       }
     }
-    const auto first = std::find_if(roles.begin(), roles.end(),
-                                    [&](const RoleSource& r) { return r.role.id == entry.key; });
-    if (first != roles.end()) {
-      report_redefinition(reader, code::duplicate_role, what, entry.key_at, first->at);
+    const auto [first, added] = index.emplace(entry.key, roles.size());
+    if (!added) {
+      report_redefinition(reader, code::duplicate_role, what, entry.key_at,
+                          roles[first->second].at);
       continue;
     }
     roles.push_back(std::move(role));

@@ -17,7 +17,8 @@
 namespace sla::rules {
 
 /// Reads the section `roles` and appends its roles to `roles`.
+/// `index`: the ids in `roles` (from earlier files) → their index; kept up to date.
 void read_roles(const yaml::Reader& reader, const yaml::MapEntry& section,
-                std::vector<RoleSource>& roles);
+                std::vector<RoleSource>& roles, StringMap<std::size_t>& index);
 
 }  // namespace sla::rules

@@ -16,6 +16,7 @@
 #include "yaml/codes.hpp"
 #include "yaml/document.hpp"
 #include "yaml/file_text.hpp"
+#include "yaml/limits.hpp"
 
 namespace sla::rules {
 namespace {
@@ -39,10 +40,10 @@ void RulesLoader::load_file(const std::string& path) {
   const std::string identity = identity_of(path);
   if (loaded_.count(identity) != 0) return;
   files_.push_back(path);
-  const Parsed<std::string> text = yaml::read_file_text(path);
+  const yaml::FileText text = yaml::read_file_text(path, file_budget());
   if (!text) {
-    sink_.error({path, 0, 0}, code::unreadable_file,
-                fmt::format("cannot read '{}': {}", path, text.error));
+    sink_.error({path, 0, 0}, text.too_large ? code::too_large : code::unreadable_file,
+                fmt::format("cannot read '{}': {}", path, unreadable_text(text)));
     return;
   }
   read_text(*text, path, identity);
@@ -50,15 +51,47 @@ void RulesLoader::load_file(const std::string& path) {
 
 void RulesLoader::load_text(std::string_view text, const std::string& name) {
   files_.push_back(name);
+  if (text.size() > file_budget()) {
+    sink_.error({name, 0, 0}, code::too_large,
+                fmt::format("cannot read '{}': it holds {}; {}", name,
+                            limits::size_text(text.size()), size_limit_text()));
+    return;
+  }
   read_text(text, name, identity_of(name));
+}
+
+std::size_t RulesLoader::file_budget() const {
+  return std::min(limits::kMaxFileBytes,
+                  limits::kMaxLoadBytes - std::min(limits::kMaxLoadBytes, bytes_read_));
+}
+
+// The size limit the next file is held to: its own, or what is left of the load's.
+std::string RulesLoader::size_limit_text() const {
+  if (file_budget() < limits::kMaxFileBytes)
+    return fmt::format("the files of one load may hold {} together, and {} of it is used",
+                       limits::size_text(limits::kMaxLoadBytes), limits::size_text(bytes_read_));
+  return fmt::format("a rules file may hold at most {}", limits::size_text(limits::kMaxFileBytes));
+}
+
+std::string RulesLoader::unreadable_text(const yaml::FileText& text) const {
+  return text.too_large ? fmt::format("it is larger than allowed ({})", size_limit_text())
+                        : text.error;
 }
 
 void RulesLoader::read_text(std::string_view text, const std::string& name,
                             const std::string& identity) {
   loaded_.insert(identity);
-  stack_.push_back({identity, name, {}});
+  bytes_read_ += text.size();
+  // The trees of the files on the stack are all held while this one is read: they share the
+  // node limit.
+  std::uint64_t held = 0;
+  for (const Frame& frame : stack_) held += frame.nodes;
+  stack_.push_back({identity, name, {}, 0});
   const yaml::Reader reader(name, sink_);
-  if (const auto root = yaml::parse_document(text, reader)) read_document(reader, *root);
+  const std::uint64_t budget =
+      limits::kMaxExpandedNodes - std::min(held, limits::kMaxExpandedNodes);
+  if (const auto root = yaml::parse_document(text, reader, budget, &stack_.back().nodes))
+    read_document(reader, *root);
   stack_.pop_back();
 }
 
@@ -89,11 +122,12 @@ void RulesLoader::read_document(const yaml::Reader& reader, const YAML::Node& ro
   // second definition, where the author is looking.
   if (const auto* include = top.find("include")) read_includes(reader, *include);
   if (const auto* calendars = top.find("calendars")) read_calendars(reader, *calendars);
-  if (const auto* roles = top.find("roles")) read_roles(reader, *roles, policies_.roles);
+  if (const auto* roles = top.find("roles"))
+    read_roles(reader, *roles, policies_.roles, policies_.role_index);
   if (const auto* severities = top.find("severities"))
     read_severities(reader, *severities, policies_);
   if (const auto* policies = top.find("policies"))
-    read_policies(reader, *policies, policies_.policies);
+    read_policies(reader, *policies, policies_.policies, policies_.policy_index);
 }
 
 void RulesLoader::read_includes(const yaml::Reader& reader, const yaml::MapEntry& include) {
@@ -123,10 +157,22 @@ void RulesLoader::include_file(const yaml::Reader& reader, const std::string& ta
     return;
   }
   if (loaded_.count(identity) != 0) return;  // already read through another include
-  const Parsed<std::string> text = yaml::read_file_text(name);
+  // Includes are read depth first, each file's own sections after what it includes: a chain
+  // is a stack of open files, so its length is limited rather than the stack.
+  if (stack_.size() >= limits::kMaxIncludeDepth) {
+    reader.error(
+        at, code::include_too_deep,
+        fmt::format("cannot include '{}': it would be file {} of one chain of includes "
+                    "(at most {} files may include each other in a row)",
+                    name, stack_.size() + 1, limits::kMaxIncludeDepth),
+        {{stack_[0].include_at, fmt::format("the chain starts with '{}' including '{}' here",
+                                            stack_[0].name, stack_[1].name)}});
+    return;
+  }
+  const yaml::FileText text = yaml::read_file_text(name, file_budget());
   if (!text) {
-    reader.error(at, code::include_missing,
-                 fmt::format("cannot include '{}': {}", name, text.error));
+    reader.error(at, text.too_large ? code::too_large : code::include_missing,
+                 fmt::format("cannot include '{}': {}", name, unreadable_text(text)));
     return;
   }
   files_.push_back(name);
@@ -139,11 +185,11 @@ void RulesLoader::read_calendars(const yaml::Reader& reader, const yaml::MapEntr
   const yaml::MapReader map(reader, calendars.value, "'calendars'");
   for (const auto& entry : map.entries()) {
     CalendarSource calendar = read_calendar(reader, entry);
-    const auto first = std::find_if(calendars_.begin(), calendars_.end(),
-                                    [&](const CalendarSource& c) { return c.id == calendar.id; });
-    if (first != calendars_.end()) {
+    const auto [first, added] = calendar_index_.emplace(calendar.id, calendars_.size());
+    if (!added) {
       report_redefinition(reader, code::duplicate_calendar,
-                          fmt::format("calendar '{}'", calendar.id), entry.key_at, first->at);
+                          fmt::format("calendar '{}'", calendar.id), entry.key_at,
+                          calendars_[first->second].at);
       continue;
     }
     calendars_.push_back(std::move(calendar));

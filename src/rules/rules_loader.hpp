@@ -18,7 +18,9 @@
 #include "rules/policy_source.hpp"
 #include "sla/rule_set.hpp"
 #include "yaml/diagnostic_sink.hpp"
+#include "yaml/file_text.hpp"
 #include "yaml/reader.hpp"
+#include "yaml/string_map.hpp"
 
 namespace sla::rules {
 
@@ -39,6 +41,7 @@ class RulesLoader {
     std::string identity;  ///< canonical path: what "the same file" means
     std::string name;      ///< as shown in diagnostics
     SourcePosition include_at;
+    std::uint64_t nodes = 0;  ///< of its tree, held until it is read (yaml/limits.hpp)
   };
 
   void read_text(std::string_view text, const std::string& name, const std::string& identity);
@@ -47,13 +50,19 @@ class RulesLoader {
   void include_file(const yaml::Reader& reader, const std::string& target,
                     const SourcePosition& at);
   void read_calendars(const yaml::Reader& reader, const yaml::MapEntry& calendars);
+  /// The most the next file may hold: its own limit, or what is left of the load's.
+  std::size_t file_budget() const;
+  std::string size_limit_text() const;
+  std::string unreadable_text(const yaml::FileText& text) const;
 
   yaml::DiagnosticSink sink_;
   std::vector<std::string> files_;  ///< names in the order first met (orders diagnostics)
   std::set<std::string> loaded_;    ///< identities of files read or being read
   std::vector<Frame> stack_;        ///< the include chain being read
+  std::size_t bytes_read_ = 0;      ///< of every file read so far (yaml/limits.hpp)
   std::vector<CalendarSource> calendars_;
-  PolicySources policies_;  ///< roles, severities and policies of every file
+  StringMap<std::size_t> calendar_index_;  ///< id → index in calendars_
+  PolicySources policies_;                 ///< roles, severities and policies of every file
 };
 
 }  // namespace sla::rules

@@ -20,9 +20,10 @@ struct ScaleName {
 };
 
 // Reports `name` (an id or an alias of `severity`) when the scale already has it; true if new.
-bool unique_name(const yaml::Reader& reader, std::vector<ScaleName>& names, ScaleName candidate) {
-  for (const ScaleName& first : names) {
-    if (first.name != candidate.name) continue;
+bool unique_name(const yaml::Reader& reader, std::vector<ScaleName>& names,
+                 StringMap<std::size_t>& index, ScaleName candidate) {
+  if (const auto it = index.find(candidate.name); it != index.end()) {
+    const ScaleName& first = names[it->second];
     if (!candidate.is_alias && !first.is_alias) {
       report_redefinition(reader, code::duplicate_severity,
                           fmt::format("severity '{}'", candidate.name), candidate.at, first.at);
@@ -40,6 +41,7 @@ bool unique_name(const yaml::Reader& reader, std::vector<ScaleName>& names, Scal
                                             : std::string("first defined here")}});
     return false;
   }
+  index.emplace(candidate.name, names.size());
   names.push_back(std::move(candidate));
   return true;
 }
@@ -65,6 +67,7 @@ void read_severities(const yaml::Reader& reader, const yaml::MapEntry& section,
   sources.severities_at = section.key_at;
   if (!reader.expect_list(section.value, "'severities'")) return;
   std::vector<ScaleName> names;
+  StringMap<std::size_t> index;  // name → its entry in `names`
   for (const auto& item : reader.items(section.value)) {
     if (!reader.expect_map(item, "a severity", "a map like {id: sev1, name: Critical}")) continue;
     const yaml::MapReader map(reader, item, "a severity", kSeverityKeys);
@@ -80,7 +83,7 @@ void read_severities(const yaml::Reader& reader, const yaml::MapEntry& section,
     }
     source.severity.id = *id_text;
     source.at = id->value.at;
-    bool ok = unique_name(reader, names, {*id_text, id->value.at, *id_text, false});
+    bool ok = unique_name(reader, names, index, {*id_text, id->value.at, *id_text, false});
     source.severity.name = optional_text(reader, map, "name").value_or(*id_text);
     source.severity.description = optional_text(reader, map, "description").value_or("");
     if (const auto* aliases = map.find("aliases")) {
@@ -88,7 +91,7 @@ void read_severities(const yaml::Reader& reader, const yaml::MapEntry& section,
         for (const auto& alias : reader.items(aliases->value)) {
           const auto text = reader.text(alias, "an alias");
           if (!text) continue;
-          if (!unique_name(reader, names, {*text, alias.at, *id_text, true})) continue;
+          if (!unique_name(reader, names, index, {*text, alias.at, *id_text, true})) continue;
           source.severity.aliases.push_back(*text);
         }
       }

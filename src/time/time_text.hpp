@@ -10,7 +10,8 @@
 
 namespace sla::detail {
 
-/// "2026-11-20T19:00:00": a civil time, no offset.
+/// "2026-11-20T19:00:00": a civil time, no offset. Years outside 0000–9999 are written with a
+/// sign and at least four digits, as ISO-8601's expanded form: "+292277026596-12-04T15:30:07".
 void append_local(std::string& out, LocalTime local);
 
 /// "2026-11-20T19:00:00+08:00": the instant in `zone`, with the offset in force then. The

@@ -38,6 +38,13 @@ Parsed<TimeZone> TimeZone::try_locate(std::string_view name) {
         "invalid time zone '{}': {} (expected an offset like '+08:00', '+0800' or '+08', hours at "
         "most 18)",
         name, offset.error));
+  // The tz database of the host also answers to names that mean "whatever this machine is set
+  // to": rules that use them would compute other deadlines on another server.
+  if (name == "localtime" || name == "posixrules")
+    return P::failure(fmt::format(
+        "time zone '{}' is this machine's local zone (a link to /etc/localtime or a build "
+        "default), which differs from host to host: name the zone, like 'Asia/Shanghai'",
+        name));
   // date-tz has no non-throwing lookup: its exception for an unknown name stops here, at the
   // backend's wall, and becomes the message.
   try {

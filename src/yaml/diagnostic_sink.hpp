@@ -3,7 +3,8 @@
 // Loading reports *every* problem, the way a compiler does, rather than stopping at the first.
 // A DiagnosticSink collects them; after 100 diagnostics it keeps counting errors but stores no
 // more, and finish() ends the list with one "too many errors" line [SLA009], so a file of
-// garbage cannot flood a terminal.
+// garbage cannot flood a terminal. Each diagnostic keeps at most 20 notes and a message of about
+// 1 KiB (yaml/limits.hpp): the middle of a longer one is left out, and says so.
 #pragma once
 
 #include <cstddef>
@@ -28,6 +29,10 @@ class DiagnosticSink {
   void warning(SourcePosition where, std::string_view code, std::string message,
                std::vector<DiagnosticNote> notes = {});
 
+  /// No more diagnostics are stored (only counted): a caller may skip work that only a stored
+  /// diagnostic would show, such as searching thousands of ids for "did you mean".
+  bool full() const { return stored_.size() >= limit_; }
+
   /// Errors reported so far, including those not stored because of the limit.
   std::size_t error_count() const { return errors_; }
   bool has_errors() const { return errors_ > 0; }
@@ -41,6 +46,7 @@ class DiagnosticSink {
   std::size_t limit_;
   std::size_t errors_ = 0;
   std::size_t dropped_ = 0;
+  std::size_t dropped_errors_ = 0;
   SourcePosition first_dropped_;
   std::vector<Diagnostic> stored_;
 };

@@ -115,7 +115,7 @@ MapReader::MapReader(const Reader& reader, const Value& map, std::string context
       reader.wrong_kind({key, key_at}, fmt::format("a key in {}", context_), "a single value");
       continue;
     }
-    const std::string name = key.Scalar();
+    const std::string& name = key.Scalar();
     if (const MapEntry* first = find(name)) {
       reader.error(key_at, code::duplicate_key,
                    fmt::format("'{}' is given twice in {}", name, context_),
@@ -136,14 +136,14 @@ MapReader::MapReader(const Reader& reader, const Value& map, std::string context
     }
     SourcePosition value_at = reader.at(value);
     if (value.IsNull() || value_at.line <= 0) value_at = key_at;
+    index_.emplace(name, entries_.size());
     entries_.push_back({name, key_at, {value, value_at}});
   }
 }
 
 const MapEntry* MapReader::find(std::string_view key) const {
-  for (const auto& entry : entries_)
-    if (entry.key == key) return &entry;
-  return nullptr;
+  const auto it = index_.find(key);
+  return it == index_.end() ? nullptr : &entries_[it->second];
 }
 
 const MapEntry* MapReader::require(std::string_view key) const {

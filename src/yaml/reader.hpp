@@ -22,6 +22,7 @@
 #include "sla/words.hpp"
 #include "yaml/codes.hpp"
 #include "yaml/diagnostic_sink.hpp"
+#include "yaml/string_map.hpp"
 
 namespace sla::yaml {
 
@@ -163,6 +164,7 @@ class MapReader {
   std::string context_;
   SourcePosition at_;
   std::vector<MapEntry> entries_;
+  StringMap<std::size_t> index_;        ///< key → its entry: maps may have 100,000 keys
   std::vector<std::string> suggested_;  ///< keys offered by "did you mean"
 };
 
