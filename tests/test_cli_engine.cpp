@@ -74,7 +74,8 @@ TEST_CASE("sla due rejects an unknown policy, tier or severity by name", "[cli][
   CHECK_THAT(severity.err, ContainsSubstring("'sev9' is not a severity"));
 }
 
-TEST_CASE("sla evaluate --json prints the golden evaluation of the README's ticket", "[cli][engine]") {
+TEST_CASE("sla evaluate --json prints the golden evaluation of the README's ticket",
+          "[cli][engine]") {
   const std::string out =
       sla_ok({"evaluate", "--rules", kRules, "--ticket", data("spec-ticket.json"), "--now",
               "2026-11-23T12:00:00+08:00", "--json"});

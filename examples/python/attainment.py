@@ -27,15 +27,15 @@ import sla
 HERE = pathlib.Path(__file__).resolve().parent
 RULES = HERE.parents[1] / "rules" / "maintenance.yaml"
 ZONE = "Asia/Shanghai"
-NOW = dt.datetime(2027, 3, 1, tzinfo=dt.timezone.utc)  # after every ticket was closed
+NOW = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)  # after every ticket was closed
 
 
 def synthetic_history(n: int, seed: int = 7) -> Tuple[pd.DataFrame, pd.DataFrame]:
-    """n closed tickets created during 2026, as a tickets frame and a long events frame
+    """n closed tickets created during 2025, as a tickets frame and a long events frame
     (ticket, at, type): responded, maybe waiting_customer / customer_replied, a status update,
     resolved, report_delivered — in log order within each ticket."""
     rng = np.random.default_rng(seed)
-    start = np.datetime64("2026-01-01T00:00:00")
+    start = np.datetime64("2025-01-01T00:00:00")
     created = start + rng.integers(0, 360 * 86400, n) // 60 * 60  # minutes, UTC
     minutes = lambda mean: (rng.exponential(mean, n) * 60).astype(np.int64)  # noqa: E731
     responded = created + minutes(45)

@@ -1,4 +1,5 @@
-// sla evaluate: the state of every clock of a ticket (docs/semantics.md §4), or of a stream of tickets.
+// sla evaluate: the state of every clock of a ticket (docs/semantics.md §4), or of a stream of
+// tickets.
 //
 //   --ticket T.json      one ticket; a readable report, or --json for the JSON result
 //   --tickets T.jsonl    JSON Lines ('-' = stdin): one JSON result per line, in input order.
