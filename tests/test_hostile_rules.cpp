@@ -141,6 +141,13 @@ std::string policy_head(const std::string& severities = "[{id: s1}]",
          "\npolicies:\n  - id: p\n    tiers: " + tiers + "\n    targets:\n";
 }
 
+// The same head with an obligation of policy p on line 9.
+std::string obligations_head() {
+  std::string head = policy_head();
+  head.replace(head.rfind("targets:"), 8, "obligations:");
+  return head;
+}
+
 // A text that must give exactly one diagnostic, and which.
 struct OneError {
   std::string text;
@@ -602,6 +609,13 @@ TEST_CASE("careless values that validated and did nothing are refused where they
            "action: x}]}\n",
        "SLA255", 9, 70,
        "'99999999h' can never be computed: a duration in the rules is at most 36,600 days (about "
+       "100 years; 878,400h of business time)"},
+      {obligations_head() + "      o: {every: 99999999cd, anchor: contract, met_by: x}\n", "SLA272",
+       9, 18,
+       "'99999999cd' can never be computed: a duration in the rules is at most 36,600 days (about "
+       "100 years; 878,400h of business time)"},
+      {obligations_head() + "      o: {before: kp, lead: 99999999bd, met_by: x}\n", "SLA272", 9, 29,
+       "'99999999bd' can never be computed: a duration in the rules is at most 36,600 days (about "
        "100 years; 878,400h of business time)"},
       {"version: 1\ncalendars:\n  c: {" + kCalendar +
            ", workdays: [{date: 2026-02-14, hours: []}]}\n",

@@ -62,6 +62,9 @@ policies:
     obligations:
       scan: {every: 90cd, anchor: contract, met_by: scan_done}
       review: {every: 20bd, anchor: contract, met_by: review_done}
+  - id: daily
+    tiers: {B: {calendar: cn-office}}
+    obligations: {check: {every: 1cd, anchor: contract, met_by: checked}}
   - id: key_periods
     tiers: {B: {calendar: cn-office}}
     obligations:
@@ -273,6 +276,26 @@ TEST_CASE("Periods of a duration: calendar days on the wall clock, business days
         Lines{"1 met 2026-09-21T10:00:00+08:00 .. 2026-10-23T10:00:00+08:00 met "
               "2026-10-23T10:00:00+08:00",
               "2 running 2026-10-23T10:00:00+08:00 .. 2026-11-20T10:00:00+08:00"});
+}
+
+TEST_CASE("A contract whose periods would number over 100,000 fails with period_limit",
+          "[obligations]") {
+  // Daily from 1950-01-01: 100,000 days later is 2223-10-17. At 2200 the evaluation reports
+  // every period (91,312: the last one running); at 2300 it refuses, naming the obligation,
+  // and reports none, in bounded time and memory.
+  const sla::Ticket t = contract("daily", "1950-01-01T00:00");
+  const auto in_2200 = engine().evaluate(t, at("2200-01-01T12:00"));
+  CHECK(in_2200.ok());
+  REQUIRE(in_2200.obligations.size() == 91'312);
+  CHECK(line(in_2200.obligations.back()) ==
+        "91312 running 2200-01-01T00:00:00+08:00 .. 2200-01-02T00:00:00+08:00");
+  const auto in_2300 = engine().evaluate(t, at("2300-01-01T12:00"));
+  CHECK_FALSE(in_2300.ok());
+  CHECK(in_2300.obligations.empty());
+  REQUIRE(in_2300.diagnostics.size() == 1);
+  CHECK(in_2300.diagnostics[0].code == "period_limit");
+  CHECK(in_2300.diagnostics[0].message.find("obligation 'check' would report more than 100000") !=
+        std::string::npos);
 }
 
 TEST_CASE("An event on a boundary meets the period ending there, and one period only",

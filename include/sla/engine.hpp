@@ -130,6 +130,9 @@
 //   event_before_creation, event_out_of_order   (the event is ignored)
 //   unknown_severity, unknown_tier, unknown_role, missing_to   (on an event: it is ignored)
 //   bad_date             a `before` event whose `to` is not a date (it is ignored)
+//   period_limit         obligations would report more than 100,000 periods (a daily
+//                        obligation on a contract ticket created centuries ago; an error, no
+//                        obligation is reported)
 #pragma once
 
 #include <memory>

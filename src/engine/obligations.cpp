@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "sla/iso8601.hpp"
 
@@ -17,6 +18,16 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 constexpr Seconds kSecond{1};
+
+// At most this many periods are reported per evaluation, all obligations together: a daily
+// obligation over 270 years. Past it the evaluation fails with `period_limit` instead of
+// taking memory and time in proportion to a contract's age divided by its shortest period.
+constexpr std::size_t kMaxPeriods = 100'000;
+
+class PeriodLimit : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 LocalTime local_midnight(Date d) { return LocalTime{sys_days{d}.time_since_epoch()}; }
 
@@ -188,6 +199,12 @@ class ObligationRun {
     } else {
       o.state = ObligationState::running;
     }
+    if (out_.obligations.size() >= kMaxPeriods)
+      throw PeriodLimit(fmt::format(
+          "obligation '{}' would report more than {} periods by {} (the contract ticket started "
+          "{}): periods this short over a contract this long are not evaluated",
+          o.id, kMaxPeriods, format_instant(now_, calendar_.time_zone()),
+          format_instant(ticket_.created, calendar_.time_zone())));
     out_.obligations.push_back(o);
     // Its end (where the next period starts) and, unmet, the second it turns missed.
     wake(due);
@@ -233,13 +250,19 @@ void evaluate_obligations(const PolicyPlan& policy, int tier, const Ticket& tick
   if (policy.obligations.empty()) return;
   check_dates(policy, ticket, event_type, out);
   if (now < ticket.created) return;  // the contract has not started: no period yet
-  for (const ObligationPlan& o : policy.obligations) {
-    const Calendar& calendar = *o.calendar[static_cast<std::size_t>(tier)];
-    ObligationRun run(o, calendar, ticket, event_type, now, out);
-    if (o.rule->kind == Obligation::Kind::periodic)
-      run.periodic();
-    else
-      run.dated();
+  try {
+    for (const ObligationPlan& o : policy.obligations) {
+      const Calendar& calendar = *o.calendar[static_cast<std::size_t>(tier)];
+      ObligationRun run(o, calendar, ticket, event_type, now, out);
+      if (o.rule->kind == Obligation::Kind::periodic)
+        run.periodic();
+      else
+        run.dated();
+    }
+  } catch (const PeriodLimit& e) {
+    out.obligations.clear();
+    out.diagnostics.push_back(
+        {EvaluationDiagnostic::Severity::error, -1, "period_limit", e.what()});
   }
 }
 

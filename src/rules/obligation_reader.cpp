@@ -4,6 +4,7 @@
 
 #include "rules/codes.hpp"
 #include "rules/condition_reader.hpp"
+#include "rules/duration_limit.hpp"
 #include "yaml/codes.hpp"
 
 namespace sla::rules {
@@ -25,8 +26,13 @@ std::optional<ObligationPeriod> read_period(const yaml::Reader& reader, const ya
   if (d &&
       (d->kind == DurationSpec::Kind::calendar_days ||
        d->kind == DurationSpec::Kind::business_days) &&
-      d->days > 0)
+      d->days > 0) {
+    if (const auto why = unusable_duration(*d, *text)) {
+      reader.error(value.at, code::bad_period, *why);
+      return std::nullopt;
+    }
     return ObligationPeriod::of(*d);
+  }
   reader.error(value.at, code::bad_period,
                fmt::format("'every' must be month, quarter, half_year, year or a number of days "
                            "like 90cd or 30bd, not '{}'",
@@ -50,6 +56,10 @@ std::optional<DurationSpec> read_lead(const yaml::Reader& reader, const yaml::Va
                  fmt::format("'lead' must be an amount of time like 3cd, 2bd or 4h, not the "
                              "anchor '{}'",
                              *text));
+    return std::nullopt;
+  }
+  if (const auto why = unusable_duration(d, *text)) {
+    reader.error(value.at, code::bad_period, *why);
     return std::nullopt;
   }
   if (d.business.count() < 0 || d.days < 0 || d.backward) {
