@@ -41,8 +41,13 @@ Civil civil_from_days(long long z) {
 // general path costs ten times as much here.
 char* local_text(char* p, LocalTime local) {
   const long long seconds = local.time_since_epoch().count();
-  const long long day = seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
-  const long long second_of_day = seconds - day * 86400;
+  // Floor division without a product that overflows for instants near the int64 limits.
+  long long day = seconds / 86400;
+  long long second_of_day = seconds % 86400;
+  if (second_of_day < 0) {
+    second_of_day += 86400;
+    --day;
+  }
   const Civil d = civil_from_days(day);
   if (d.year < 0 || d.year > 9999) {
     p = fmt::format_to(p, "{}{:04}", d.year < 0 ? '-' : '+',
