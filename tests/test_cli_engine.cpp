@@ -119,6 +119,38 @@ TEST_CASE("sla evaluate reads a ticket's own now, aliases and numeric ids", "[cl
   CHECK(e.at("severity") == "sev1");
 }
 
+TEST_CASE("sla evaluate prints a contract ticket's obligation periods and names a bad event once",
+          "[cli][engine]") {
+  // The hardware contract from Thu 2026-01-01: quarters from the contract's start; inspected
+  // 02-10 and evaluated 03-18, then nothing; the contract ended 10-01, so no fourth quarter
+  // starts. The key period named 03-01 for 03-20 had no inspection before its midnight; the
+  // second key_period event names no date.
+  const std::string out =
+      sla_ok({"evaluate", "--rules", SLA_SOURCE_DIR "/rules/hardware-maintenance.obligations.yaml",
+              "--ticket", data("contract-ticket.json")});
+  CHECK(lines_of(out) ==
+        std::vector<std::string>{
+            "ticket C-1: policy hardware-maintenance-contract, tier standard, severity -, "
+            "assignee -",
+            "now 2026-11-30T12:00:00+08:00, next wakeup none",
+            "  quarterly_inspection  #1 met       2026-01-01T00:00:00+08:00 .. due "
+            "2026-04-01T00:00:00+08:00 met at 2026-02-10T10:00:00+08:00",
+            "  quarterly_inspection  #2 missed    2026-04-01T00:00:00+08:00 .. due "
+            "2026-07-01T00:00:00+08:00",
+            "  quarterly_inspection  #3 missed    2026-07-01T00:00:00+08:00 .. due "
+            "2026-10-01T00:00:00+08:00",
+            "  system_evaluation     #1 met       2026-01-01T00:00:00+08:00 .. due "
+            "2026-04-01T00:00:00+08:00 met at 2026-03-18T09:00:00+08:00",
+            "  system_evaluation     #2 missed    2026-04-01T00:00:00+08:00 .. due "
+            "2026-07-01T00:00:00+08:00",
+            "  system_evaluation     #3 missed    2026-07-01T00:00:00+08:00 .. due "
+            "2026-10-01T00:00:00+08:00",
+            "  key_period_inspection #1 missed    2026-03-01T09:00:00+08:00 .. due "
+            "2026-03-20T00:00:00+08:00",
+            "warning: event 3 ('key_period') names no date in 'to': invalid date 'not a date' "
+            "(expected an existing date as YYYY-MM-DD); it is ignored"});
+}
+
 TEST_CASE("sla evaluate --tickets: one result per line, bad lines named, nothing dropped",
           "[cli][engine]") {
   const std::vector<std::string> args = {"evaluate",

@@ -123,10 +123,11 @@ void print_evaluation(const Evaluation& e, std::ostream& out) {
     if (o.met_at) line += fmt::format(" met at {}", time_text(o.met_at, o.zone));
     out << line << '\n';
   }
+  // A diagnostic about an event names the event in its message ("event 3 ('key_period') ...").
   for (const auto& d : e.diagnostics)
-    out << fmt::format(
-        "{}: {}{}\n", d.severity == EvaluationDiagnostic::Severity::error ? "error" : "warning",
-        d.event >= 0 ? fmt::format("event {}: ", d.event) : std::string(), d.message);
+    out << fmt::format("{}: {}\n",
+                       d.severity == EvaluationDiagnostic::Severity::error ? "error" : "warning",
+                       d.message);
 }
 
 }  // namespace sla::cli

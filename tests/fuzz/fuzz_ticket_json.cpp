@@ -1,8 +1,9 @@
 // libFuzzer target: the ticket JSON reader, on any bytes (tests/fuzz/README.md).
 //
 // parse_ticket_json must return a ticket or an error, never throw or crash; a ticket it returns
-// is evaluated on the bundled maintenance agreement, which must not throw either (evaluation
-// reports what it cannot compute as diagnostics).
+// is evaluated on the bundled maintenance agreement with the hardware contract's obligations
+// (a contract ticket names policy hardware-maintenance-contract), which must not throw either
+// (evaluation reports what it cannot compute as diagnostics).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -17,9 +18,11 @@ namespace {
 
 const sla::Engine& engine() {
   static const sla::Engine instance = [] {
-    sla::LoadResult loaded = sla::load_rules({SLA_SOURCE_DIR "/rules/maintenance.yaml"});
+    sla::LoadResult loaded =
+        sla::load_rules({SLA_SOURCE_DIR "/rules/maintenance.yaml",
+                         SLA_SOURCE_DIR "/rules/hardware-maintenance.obligations.yaml"});
     if (!loaded.rules) {
-      std::fprintf(stderr, "fuzz_ticket_json: rules/maintenance.yaml does not load\n");
+      std::fprintf(stderr, "fuzz_ticket_json: the rules do not load\n");
       std::abort();
     }
     return sla::Engine(std::move(*loaded.rules));
