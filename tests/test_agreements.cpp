@@ -3,6 +3,7 @@
 // loader does not report), each acknowledgement silences a warning that is really there, and
 // each agreement's loaded model says what the agreement's text says. The deadlines themselves
 // are proven case by case in tests/policy/*.test.yaml.
+#include <unistd.h>
 #include <catch2/catch_test_macros.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "sla/calendar.hpp"
+#include "sla/engine.hpp"
 #include "sla/iso8601.hpp"
 #include "sla/rule_set.hpp"
 #include "sla/time.hpp"
@@ -537,6 +539,40 @@ TEST_CASE("Hardware maintenance: tiers A/B/C, nine resolution cells, the documen
   CHECK(condition(report.start) == "onsite_service_confirmed");  // not the arrival
   CHECK(clock(report.clock) == "cn-24x7");
   CHECK(cell(report, "C", "sev3") == "eobd+5");
+}
+
+// The resolution due instant of a tier C, level 2 fault reported Wed 2026-09-30 10:00.
+std::string hardware_c_sev2_due(const fs::path& file) {
+  auto loaded = sla::load_rules({file.string()});
+  INFO(all_diagnostics(loaded));
+  REQUIRE(loaded.ok());
+  const sla::Engine engine(*loaded.rules);
+  const auto shanghai = sla::TimeZone::locate("Asia/Shanghai");
+  const sla::Schedule s = engine.due("hardware-maintenance", "C", "sev2",
+                                     sla::parse_instant("2026-09-30T10:00", shanghai));
+  for (const auto& t : s.targets)
+    if (t.id == "resolution" && t.due) return sla::format_instant(*t.due, shanghai);
+  return "none";
+}
+
+TEST_CASE("Hardware maintenance: the wall-clock reading is the one line the README shows",
+          "[agreements]") {
+  // Kept reading: 72 hours of cn-office across National Day (README, "Bundled agreements").
+  CHECK(hardware_c_sev2_due(kRules / "hardware-maintenance.yaml") == "2026-10-19T10:00:00+08:00");
+  // The other: `clock: wall` added to `resolution`, in a copy beside a copy of its calendars.
+  const fs::path dir = fs::temp_directory_path() / ("sla_hw_wall_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "calendars");
+  fs::copy_file(kRules / "calendars/cn.yaml", dir / "calendars/cn.yaml",
+                fs::copy_options::overwrite_existing);
+  std::string text = read_text(kRules / "hardware-maintenance.yaml");
+  const std::string key = "      resolution:\n";
+  const auto at = text.find(key);
+  REQUIRE(at != std::string::npos);
+  text.insert(at + key.size(), "        clock: wall\n");
+  std::ofstream(dir / "hardware-maintenance.yaml") << text;
+  const std::string wall = hardware_c_sev2_due(dir / "hardware-maintenance.yaml");
+  fs::remove_all(dir);
+  CHECK(wall == "2026-10-03T10:00:00+08:00");
 }
 
 TEST_CASE("IT integrator: 30m/1h/2h/6h/14h, an hour on site after dispatch, hardware in 4h",
