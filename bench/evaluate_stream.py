@@ -5,7 +5,7 @@ Writes N pseudo-random tickets of rules/maintenance.yaml as JSON Lines (the same
 engine_bench.cpp: responses, pauses, updates, severity changes, arrivals, resolutions), then
 times `sla evaluate --tickets FILE --now ...` with stdout to /dev/null, R times, and prints the
 median tickets per second. Usage: bench/evaluate_stream.py [--sla build/sla] [--tickets N]
-[--repetitions R]
+[--repetitions R] [--jobs J]
 """
 import argparse
 import datetime as dt
@@ -61,6 +61,7 @@ def main():
     ap.add_argument("--sla", default=os.path.join(ROOT, "build", "sla"))
     ap.add_argument("--tickets", type=int, default=1_000_000)
     ap.add_argument("--repetitions", type=int, default=3)
+    ap.add_argument("--jobs", type=int, help="passed to sla evaluate (default: one per core)")
     args = ap.parse_args()
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         f.writelines(ticket_lines(args.tickets))
@@ -72,11 +73,12 @@ def main():
             with open(os.devnull, "w") as sink:
                 subprocess.run([args.sla, "evaluate", "--rules",
                                 os.path.join(ROOT, "rules", "maintenance.yaml"),
-                                "--tickets", path], stdout=sink, check=True)
+                                "--tickets", path] + (["--jobs", str(args.jobs)] if args.jobs else []),
+                               stdout=sink, check=True)
             rates.append(args.tickets / (time.perf_counter() - begin))
         size = os.path.getsize(path) / 1e6
-        print("sla evaluate --tickets: %d tickets (%.0f MB of JSON Lines), median of %d runs: "
-              "%.0f tickets/s (runs: %s)" % (args.tickets, size, args.repetitions,
+        print("sla evaluate --tickets%s: %d tickets (%.0f MB of JSON Lines), median of %d runs: "
+              "%.0f tickets/s (runs: %s)" % ((" --jobs %d" % args.jobs) if args.jobs else "", args.tickets, size, args.repetitions,
                                              statistics.median(rates),
                                              ", ".join("%.0f" % r for r in rates)))
     finally:
