@@ -329,6 +329,7 @@ TEST_CASE("an evaluation whose deadline needs an uncovered date fails naming cal
   CHECK(e.diagnostics[0].code == "calendar_error");
   CHECK(e.diagnostics[0].message == "a deadline cannot be computed: " + outside("2027-01-01"));
   CHECK(e.targets.empty());
+  CHECK_FALSE(e.next_wakeup.has_value());  // nothing reported, nothing to wake up for
 }
 
 TEST_CASE("with beyond: warn the engine computes and reports beyond_calendar_data",

@@ -292,6 +292,7 @@ TEST_CASE("A contract whose periods would number over 100,000 fails with period_
   const auto in_2300 = engine().evaluate(t, at("2300-01-01T12:00"));
   CHECK_FALSE(in_2300.ok());
   CHECK(in_2300.obligations.empty());
+  CHECK_FALSE(in_2300.next_wakeup.has_value());
   REQUIRE(in_2300.diagnostics.size() == 1);
   CHECK(in_2300.diagnostics[0].code == "period_limit");
   CHECK(in_2300.diagnostics[0].message.find("obligation 'check' would report more than 100000") !=
@@ -430,6 +431,24 @@ TEST_CASE("Each dated event opens its own occurrence; bad dates are reported and
   CHECK(e.diagnostics[1].message ==
         "event 3 ('key_period') names no date in 'to' (YYYY-MM-DD, the date an obligation is due "
         "before); it is ignored");
+}
+
+TEST_CASE("A date outside the supported years is a bad date, whatever the lead", "[obligations]") {
+  // Once the lead ran on the calendar (bd, h) and failed the whole evaluation, once (0, cd) it
+  // gave an occurrence due in year 2400 or 0: now the event is ignored with bad_date.
+  for (const char* to : {"2400-01-03", "1899-12-31", "0000-01-01"}) {
+    INFO(to);
+    sla::Ticket t = contract("key_periods", "2026-01-05T09:00");
+    event(t, "2026-06-01T09:00", "key_period", to);
+    const auto e = engine().evaluate(t, at("2026-06-02T12:00"));
+    CHECK(e.ok());
+    CHECK(e.obligations.empty());
+    REQUIRE(e.diagnostics.size() == 1);
+    CHECK(e.diagnostics[0].code == "bad_date");
+    CHECK(e.diagnostics[0].message ==
+          "event 0 ('key_period') names no date in 'to': " + std::string(to) +
+              " is outside the years calendars compute in (1900-2399); it is ignored");
+  }
 }
 
 TEST_CASE("An obligation's own calendar cuts its periods in that calendar's zone",
@@ -683,5 +702,39 @@ TEST_CASE("Which period an event meets agrees with a brute-force assignment",
                                 : std::string(sla::to_string(o.state)));
     INFO("case " << c);
     CHECK(actual == expected);
+  }
+}
+
+TEST_CASE("An event type plays one part in an obligation: before, met_by or until",
+          "[obligations][rules]") {
+  const std::string head = R"(version: 1
+calendars:
+  c: {time_zone: UTC, hours: {mon-fri: ["09:00-17:00"]}}
+policies:
+  - id: p
+    tiers: {B: {calendar: c}}
+    obligations:
+)";
+  struct Case {
+    std::string obligation, message;
+  };
+  const std::vector<Case> cases = {
+      {"k: {before: key, met_by: [done, key]}",
+       "bad.yaml:8:32: error: event type 'key' both opens an occurrence ('before') and meets a "
+       "period ('met_by') in obligation 'k': each event type may play one part [SLA277]"},
+      {"m: {every: month, met_by: done, until: [ended, done]}",
+       "bad.yaml:8:46: error: event type 'done' both meets a period ('met_by') and ends the "
+       "contract ('until') in obligation 'm': each event type may play one part [SLA277]"},
+      {"k: {before: key, met_by: done, until: key}",
+       "bad.yaml:8:45: error: event type 'key' both opens an occurrence ('before') and ends the "
+       "contract ('until') in obligation 'k': each event type may play one part [SLA277]"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.obligation);
+    const auto loaded =
+        sla::load_rules_from_string(head + "      " + c.obligation + "\n", "bad.yaml");
+    CHECK_FALSE(loaded.ok());
+    REQUIRE(loaded.diagnostics.size() == 1);
+    CHECK(loaded.diagnostics[0].to_string() == c.message + "\n");
   }
 }

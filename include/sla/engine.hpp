@@ -109,7 +109,8 @@
 // next_wakeup = the earliest instant strictly after `now` at which a state, due instant, start
 // or escalation would change without a new event (a level's instant; a due instant, and the
 // second after it, when the state turns `breached`; an obligation period's due instant — the
-// next period's start — and the second after it while unmet), or null. A host that sleeps until
+// next period's start — and the second after it while unmet), or null (always null when the
+// evaluation has an error: it reports nothing to act on). A host that sleeps until
 // then and re-evaluates never misses a level and never fires one twice: a level is `fired` exactly
 // when its instant is <= now, so hosts deduplicate by (ticket, target, cycle, level).
 //
@@ -124,12 +125,14 @@
 //                        `beyond: error` calendar's covers; an error)
 //   beyond_calendar_data a computation needed dates outside a `beyond: warn` calendar's covers
 //                        and used its weekly hours and yearly rules there (a warning, per
-//                        calendar, naming the first such date)
+//                        calendar, naming the date of its first such use: for one operation, the
+//                        date farthest outside that it needed, as sla/calendar.hpp "Coverage" says)
 //   change_limit         more than 10,000 + 100 × (events) breaches and levels: escalations that
 //                        keep changing the severity back and forth (an error)
 //   event_before_creation, event_out_of_order   (the event is ignored)
 //   unknown_severity, unknown_tier, unknown_role, missing_to   (on an event: it is ignored)
-//   bad_date             a `before` event whose `to` is not a date (it is ignored)
+//   bad_date             a `before` event whose `to` is not a date of the years 1900–2399 (it
+//                        is ignored)
 //   period_limit         obligations would report more than 100,000 periods (a daily
 //                        obligation on a contract ticket created centuries ago; an error, no
 //                        obligation is reported)

@@ -972,11 +972,13 @@ void guarded(Evaluation& out, F&& body) {
       out.diagnostics.push_back(
           {EvaluationDiagnostic::Severity::warning, -1, "beyond_calendar_data", use.warning()});
   } catch (const ChangeLimit& e) {
+    out.next_wakeup.reset();  // nothing is reported, so there is nothing to wake up for
     out.targets.clear();
     out.escalations.clear();
     out.obligations.clear();
     error(out, "change_limit", e.what());
   } catch (const Error& e) {
+    out.next_wakeup.reset();
     out.targets.clear();
     out.escalations.clear();
     out.obligations.clear();

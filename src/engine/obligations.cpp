@@ -29,6 +29,17 @@ class PeriodLimit : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The date a `before` event names: a date of the calendars' supported years, or why not.
+Parsed<Date> named_date(const TicketEvent& e) {
+  Parsed<Date> date = try_parse_date(e.to);
+  if (!date) return date;
+  const int year = static_cast<int>(date->year());
+  if (year < kFirstCalendarYear || year > kLastCalendarYear)
+    return Parsed<Date>::failure(fmt::format("{} is outside the years calendars compute in ({}-{})",
+                                             e.to, kFirstCalendarYear, kLastCalendarYear));
+  return date;
+}
+
 LocalTime local_midnight(Date d) { return LocalTime{sys_days{d}.time_since_epoch()}; }
 
 Date local_date(const TimeZone& zone, Instant t) {
@@ -143,7 +154,7 @@ class ObligationRun {
       if (!seen(k) || type_[k] != plan_.before) continue;
       const Instant opened = ticket_.events[k].at;
       if (until_ && opened >= *until_) continue;
-      const Parsed<Date> date = try_parse_date(ticket_.events[k].to);
+      const Parsed<Date> date = named_date(ticket_.events[k]);
       if (!date) continue;  // reported once per event, as bad_date
       const Instant midnight = calendar_.time_zone().to_instant(local_midnight(*date));
       const Instant due = before(midnight);
@@ -231,7 +242,7 @@ void check_dates(const PolicyPlan& policy, const Ticket& ticket, std::span<const
   for (std::size_t k = 0; k < type.size(); ++k) {
     if (type[k] == kNone || policy.names_date[static_cast<std::size_t>(type[k])] == 0) continue;
     const TicketEvent& e = ticket.events[k];
-    const Parsed<Date> date = try_parse_date(e.to);
+    const Parsed<Date> date = named_date(e);
     if (date) continue;
     out.diagnostics.push_back(
         {EvaluationDiagnostic::Severity::warning, static_cast<int>(k), "bad_date",
@@ -260,6 +271,10 @@ void evaluate_obligations(const PolicyPlan& policy, int tier, const Ticket& tick
         run.dated();
     }
   } catch (const PeriodLimit& e) {
+    // A failed evaluation reports nothing to act on, as for calendar_error and change_limit.
+    out.next_wakeup.reset();
+    out.targets.clear();
+    out.escalations.clear();
     out.obligations.clear();
     out.diagnostics.push_back(
         {EvaluationDiagnostic::Severity::error, -1, "period_limit", e.what()});

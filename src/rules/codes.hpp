@@ -91,6 +91,7 @@ inline constexpr std::string_view duration_on_calendar = "SLA273";  ///< every: 
 inline constexpr std::string_view empty_met_by = "SLA274";          ///< met_by: []
 inline constexpr std::string_view obligation_is_target = "SLA275";  ///< an id of both kinds
 inline constexpr std::string_view key_of_other_kind = "SLA276";     ///< lead with every, ...
+inline constexpr std::string_view event_in_two_parts = "SLA277";    ///< before: k, met_by: k
 
 // Warnings: valid rules that are probably not meant. A policy or a target may silence them
 // with `ignore_warnings: [SLA3xx]`.

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "rules/codes.hpp"
 #include "rules/condition_reader.hpp"
 #include "rules/duration_limit.hpp"
@@ -153,6 +156,36 @@ void read_obligation_keys(const yaml::Reader& reader, const yaml::MapReader& map
   }
 }
 
+// An event type plays one part in an obligation: `before: key, met_by: key` would meet each
+// occurrence with the event that opens it, `until` naming a `met_by` event would end the
+// contract with its first inspection, `until` naming the `before` event would open nothing.
+void check_event_parts(const yaml::Reader& reader, const yaml::MapReader& map,
+                       const ObligationSource& o) {
+  struct Part {
+    std::string_view key;
+    std::vector<std::string> events;
+    std::string_view role;
+  };
+  const Part parts[] = {
+      {"before", o.rule.before.empty() ? std::vector<std::string>{} : std::vector{o.rule.before},
+       "opens an occurrence"},
+      {"met_by", o.rule.met_by, "meets a period"},
+      {"until", o.rule.until, "ends the contract"},
+  };
+  for (std::size_t j = 1; j < std::size(parts); ++j)
+    for (std::size_t i = 0; i < j; ++i)
+      for (const std::string& event : parts[j].events) {
+        if (std::find(parts[i].events.begin(), parts[i].events.end(), event) ==
+            parts[i].events.end())
+          continue;
+        reader.error(map.find(parts[j].key)->value.at, code::event_in_two_parts,
+                     fmt::format("event type '{}' both {} ('{}') and {} ('{}') in obligation "
+                                 "'{}': each event type may play one part",
+                                 event, parts[i].role, parts[i].key, parts[j].role, parts[j].key,
+                                 o.rule.id));
+      }
+}
+
 }  // namespace
 
 ObligationSource read_obligation(const yaml::Reader& reader, const yaml::MapEntry& entry) {
@@ -161,8 +194,10 @@ ObligationSource read_obligation(const yaml::Reader& reader, const yaml::MapEntr
   o.at = entry.key_at;
   const std::size_t errors_before = reader.diagnostics().error_count();
   if (const auto map = yaml::read_keyed_map(
-          reader, entry, fmt::format("obligation '{}'", entry.key), kObligationKeys))
+          reader, entry, fmt::format("obligation '{}'", entry.key), kObligationKeys)) {
     read_obligation_keys(reader, *map, o);
+    check_event_parts(reader, *map, o);
+  }
   o.broken = reader.diagnostics().error_count() != errors_before;
   return o;
 }
