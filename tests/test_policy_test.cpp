@@ -161,3 +161,31 @@ cases:
         "/tests/policy/inline.test.yaml:8:27: note: expected one of: period, state, start, due, "
         "met_at, breached_at\n");
 }
+
+TEST_CASE("A case whose expectation cannot be read does not run; periods and cycles count from 1") {
+  // Each case alone in its file: a value the reader refuses ('zz', a list for a state), or a
+  // period or cycle of 0 or -1, is a diagnostic of the file and the case is not counted as
+  // passed (it used to pass silently, or fail as if 0 were a period that could exist).
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"quarterly_inspection: {period: zz, state: met}",
+       ":7:38: error: 'period' must be a whole number, not 'zz' [SLA006]\n"},
+      {"quarterly_inspection: {period: 0, state: met}",
+       ":7:38: error: 'period' counts from 1 (the first period), not 0 [SLA006]\n"},
+      {"quarterly_inspection: {period: -1}",
+       ":7:38: error: 'period' counts from 1 (the first period), not -1 [SLA006]\n"},
+      {"quarterly_inspection: {state: [met]}",
+       ":7:37: error: 'state' must be a single value, not a list [SLA005]\n"},
+  };
+  for (const auto& [expect, diagnostic] : cases) {
+    INFO(expect);
+    const auto r = run(R"(rules: ../data/obligations/contract.yaml
+cases:
+  - name: unreadable
+    ticket: {policy: contract, tier: B, created: "2026-02-10T10:00"}
+    now: "2026-08-10T12:00"
+    expect:
+      )" + expect + "\n");
+    CHECK(r.cases.empty());
+    CHECK(lines(r.diagnostics) == SLA_SOURCE_DIR "/tests/policy/inline.test.yaml" + diagnostic);
+  }
+}

@@ -56,7 +56,10 @@ std::string show(Seconds s) { return DurationSpec::business_time(s).to_string();
 class CaseRunner {
  public:
   CaseRunner(const Reader& reader, const Engine& engine, PolicyTestCase& result)
-      : reader_(reader), engine_(engine), result_(result) {}
+      : reader_(reader),
+        engine_(engine),
+        result_(result),
+        errors_before_(reader.diagnostics().error_count()) {}
 
   void run(const MapReader& map) {
     const MapEntry* ticket_entry = map.require("ticket");
@@ -76,7 +79,11 @@ class CaseRunner {
     if (const MapEntry* expect = map.find("expect")) check_targets(e, expect->value);
   }
 
-  bool readable() const { return readable_; }
+  /// False when the case reported an error in the file (an input or an expectation that
+  /// cannot be read): a case that did not run as written must not count as passed.
+  bool readable() const {
+    return readable_ && reader_.diagnostics().error_count() == errors_before_;
+  }
 
  private:
   // --- the case's inputs --------------------------------------------------------------------
@@ -255,7 +262,12 @@ class CaseRunner {
     }
     const auto n = reader_.integer(entry->value, fmt::format("'{}'", noun));
     if (!n) return nullptr;
-    if (*n < 1 || *n > static_cast<long long>(all->size())) {
+    if (*n < 1) {
+      problem(entry->value.at, code::invalid_value,
+              fmt::format("'{}' counts from 1 (the first {}), not {}", noun, noun, *n));
+      return nullptr;
+    }
+    if (*n > static_cast<long long>(all->size())) {
       fail(entry->value.at,
            fmt::format("{}: expected a {} {}, but {}", name, noun, *n,
                        noun == "cycle" ? "it has " + count_of(all->size(), noun)
@@ -495,6 +507,7 @@ class CaseRunner {
   const TimeZone* zone_ = &utc_;
   TimeZone utc_ = TimeZone::utc();
   bool readable_ = true;
+  std::size_t errors_before_;
 };
 
 class FileRunner {
