@@ -705,7 +705,7 @@ TEST_CASE("Which period an event meets agrees with a brute-force assignment",
   }
 }
 
-TEST_CASE("An event type plays one part in an obligation: before, met_by or until",
+TEST_CASE("An event type plays one part in an obligation, and not the engine's own events",
           "[obligations][rules]") {
   const std::string head = R"(version: 1
 calendars:
@@ -725,6 +725,10 @@ policies:
       {"m: {every: month, met_by: done, until: [ended, done]}",
        "bad.yaml:8:46: error: event type 'done' both meets a period ('met_by') and ends the "
        "contract ('until') in obligation 'm': each event type may play one part [SLA277]"},
+      {"k: {before: severity, met_by: done}",
+       "bad.yaml:8:19: error: 'severity' is the engine's own event: it changes the ticket's "
+       "severity and does nothing else, so it cannot open, meet or end an obligation's periods "
+       "(an escalation level can fire on it: {on: severity, ...}) [SLA234]"},
       {"k: {before: key, met_by: done, until: key}",
        "bad.yaml:8:45: error: event type 'key' both opens an occurrence ('before') and ends the "
        "contract ('until') in obligation 'k': each event type may play one part [SLA277]"},

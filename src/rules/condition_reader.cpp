@@ -29,9 +29,11 @@ bool reserved_here(std::string_view event, ConditionUse use, std::string& why) {
   if (change && use != ConditionUse::on) {
     why = fmt::format(
         "'{}' is the engine's own event: it changes the ticket's {} and does nothing else, so "
-        "it cannot start, stop, pause, resume or restart a clock (an escalation level can fire "
-        "on it: {{on: {}, ...}})",
-        event, event == "assign" ? "assignee" : event, event);
+        "it cannot {} (an escalation level can fire on it: {{on: {}, ...}})",
+        event, event == "assign" ? "assignee" : event,
+        use == ConditionUse::obligation ? "open, meet or end an obligation's periods"
+                                        : "start, stop, pause, resume or restart a clock",
+        event);
     return true;
   }
   if (event == "created" && use != ConditionUse::start) {
@@ -47,7 +49,8 @@ bool reserved_here(std::string_view event, ConditionUse use, std::string& why) {
 
 std::optional<Condition> read_condition(const yaml::Reader& reader, const yaml::Value& value,
                                         std::string_view what, ConditionUse use) {
-  const bool events_only = use == ConditionUse::events || use == ConditionUse::on;
+  const bool events_only =
+      use == ConditionUse::events || use == ConditionUse::on || use == ConditionUse::obligation;
   const auto text = reader.text(value, what);
   if (!text) return std::nullopt;
   if (text->empty()) {
@@ -98,13 +101,13 @@ std::optional<Condition> read_condition(const yaml::Reader& reader, const yaml::
 }
 
 // Event types, one or a list of them: the value of `pause`, `resume` or `restart`.
-std::vector<std::string> read_events(const yaml::Reader& reader, const yaml::MapEntry& entry) {
+std::vector<std::string> read_events(const yaml::Reader& reader, const yaml::MapEntry& entry,
+                                     ConditionUse use) {
   std::vector<std::string> events;
   const std::string what = fmt::format("'{}'", entry.key);
   for (const auto& value :
        reader.one_or_list(entry.value, what, "an event type").value_or(std::vector<yaml::Value>{}))
-    if (auto c = read_condition(reader, value, what, ConditionUse::events))
-      events.push_back(c->name);
+    if (auto c = read_condition(reader, value, what, use)) events.push_back(c->name);
   return events;
 }
 

@@ -22,17 +22,20 @@ namespace sla::rules {
 /// nothing else (only an `on:` level may fire on them), and `created` is the ticket's creation,
 /// not an event of its log (only `start` may name it).
 enum class ConditionUse {
-  start,   ///< `start`: an event type, created, met(x), breached(x)
-  stop,    ///< `stop`: an event type, met(x), breached(x)
-  events,  ///< `pause`, `resume`, `restart`: event types
-  on,      ///< a level's `on`: an event type, also severity / tier / assign
+  start,       ///< `start`: an event type, created, met(x), breached(x)
+  stop,        ///< `stop`: an event type, met(x), breached(x)
+  events,      ///< `pause`, `resume`, `restart`: event types
+  on,          ///< a level's `on`: an event type, also severity / tier / assign
+  obligation,  ///< an obligation's `before`, `met_by`, `until`: event types
 };
 
 /// One condition; `what` names the key it belongs to ("'start'").
 std::optional<Condition> read_condition(const yaml::Reader& reader, const yaml::Value& value,
                                         std::string_view what, ConditionUse use);
 
-/// Event types, one or a list of them: the value of `pause`, `resume` or `restart`.
-std::vector<std::string> read_events(const yaml::Reader& reader, const yaml::MapEntry& entry);
+/// Event types, one or a list of them: the value of `pause`, `resume` or `restart` (`use`
+/// events), or of an obligation's `met_by` or `until` (`use` obligation).
+std::vector<std::string> read_events(const yaml::Reader& reader, const yaml::MapEntry& entry,
+                                     ConditionUse use = ConditionUse::events);
 
 }  // namespace sla::rules

@@ -104,7 +104,7 @@ void read_periodic(const yaml::Reader& reader, const yaml::MapReader& map,
 void read_dated(const yaml::Reader& reader, const yaml::MapReader& map,
                 const yaml::MapEntry& before, ObligationSource& o) {
   o.rule.kind = Obligation::Kind::dated;
-  if (auto c = read_condition(reader, before.value, "'before'", ConditionUse::events))
+  if (auto c = read_condition(reader, before.value, "'before'", ConditionUse::obligation))
     o.rule.before = c->name;
   if (const auto* lead = map.find("lead"))
     if (auto d = read_lead(reader, lead->value)) o.rule.lead = *d;
@@ -145,9 +145,10 @@ void read_obligation_keys(const yaml::Reader& reader, const yaml::MapReader& map
                    fmt::format("'met_by' of obligation '{}' lists no event type: nothing could "
                                "ever meet it",
                                o.rule.id));
-    o.rule.met_by = read_events(reader, *met_by);
+    o.rule.met_by = read_events(reader, *met_by, ConditionUse::obligation);
   }
-  if (const auto* until = map.find("until")) o.rule.until = read_events(reader, *until);
+  if (const auto* until = map.find("until"))
+    o.rule.until = read_events(reader, *until, ConditionUse::obligation);
   if (const auto* calendar = map.find("calendar")) {
     if (auto id = reader.text(calendar->value, "'calendar'")) {
       o.rule.calendar = *id;
