@@ -354,3 +354,20 @@ TEST_CASE("with beyond: warn the engine computes and reports beyond_calendar_dat
   early.created = at("2026-12-30T16:00");
   CHECK(engine.evaluate(early, at("2026-12-30T17:00")).diagnostics.empty());
 }
+
+TEST_CASE("beyond on a calendar without covers is a warning: it would do nothing",
+          "[calendar][coverage][rules]") {
+  // Inherited covers (office-warn above) are covers: no warning there; here neither the
+  // calendar nor its parent has any.
+  const auto loaded = sla::load_rules_from_string(R"(version: 1
+calendars:
+  plain: {time_zone: UTC, hours: {daily: ["09:00-17:00"]}}
+  lenient: {extends: plain, beyond: warn}
+)",
+                                                  "beyond.yaml");
+  CHECK(loaded.ok());
+  REQUIRE(loaded.diagnostics.size() == 1);
+  CHECK(loaded.diagnostics[0].to_string() ==
+        "beyond.yaml:4:29: warning: 'beyond' of calendar 'lenient' does nothing: the calendar has "
+        "no 'covers' (its own or inherited), so no date is beyond it [SLA117]\n");
+}

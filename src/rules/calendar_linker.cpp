@@ -55,6 +55,11 @@ class Linker {
       }
       out.emplace(sources_[i].id, Calendar::compile(*definition));
       warn_idle_workdays(sources_[i], *definition);
+      if (sources_[i].beyond && !definition->covers)
+        sink_.warning(sources_[i].beyond_at, code::beyond_without_covers,
+                      fmt::format("'beyond' of calendar '{}' does nothing: the calendar has no "
+                                  "'covers' (its own or inherited), so no date is beyond it",
+                                  sources_[i].id));
     }
     return out;
   }

@@ -187,8 +187,10 @@ void read_calendar_keys(const yaml::Reader& reader, const yaml::MapReader& map,
   }
   if (const auto* overrides = map.find("overrides")) read_overrides(reader, *overrides, calendar);
   if (const auto* covers = map.find("covers")) read_covers(reader, *covers, calendar);
-  if (const auto* beyond = map.find("beyond"))
+  if (const auto* beyond = map.find("beyond")) {
     calendar.beyond = reader.choice<BeyondCoverage>(beyond->value, "'beyond'");
+    calendar.beyond_at = beyond->key_at;
+  }
 }
 
 }  // namespace

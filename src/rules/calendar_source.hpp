@@ -35,6 +35,7 @@ struct CalendarSource {
   std::optional<DateRange> covers;          ///< replaces the parent's when given
   SourcePosition covers_at;
   std::optional<BeyondCoverage> beyond;  ///< replaces the parent's when given
+  SourcePosition beyond_at;
 
   /// An error was reported inside this calendar: it is not compiled, and calendars extending it
   /// are skipped silently (their real problem is already on screen).

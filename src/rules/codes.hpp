@@ -33,7 +33,9 @@ inline constexpr std::string_view workday_already_open =
     "SLA114";  ///< warning: a no-op make-up day
 inline constexpr std::string_view outside_covers =
     "SLA115";  ///< a dated holiday, make-up day or override outside `covers`
-inline constexpr std::string_view covers_backwards = "SLA116";   ///< covers: to < from
+inline constexpr std::string_view covers_backwards = "SLA116";  ///< covers: to < from
+inline constexpr std::string_view beyond_without_covers =
+    "SLA117";  ///< warning: `beyond` on a calendar with no `covers`, inherited or its own
 inline constexpr std::string_view calendar_rejected = "SLA199";  ///< Calendar::compile refused
 
 // Roles (the escalation ladder)
