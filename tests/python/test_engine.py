@@ -230,3 +230,21 @@ def test_concurrent_evaluation_from_threads_matches_serial(engine):
     for t in threads:
         t.join()
     assert not failures, failures[0]
+
+
+def test_a_contract_ticket_reports_its_obligation_periods_without_a_severity():
+    """Obligations come from evaluate() (evaluate_frame is one row per target x cycle): the
+    hardware contract from 2026-01-01, quarters from its start, inspected in the first only."""
+    engine = sla.Engine(sla.load_rules(ROOT / "rules" / "hardware-maintenance.obligations.yaml"))
+    ticket = {"id": "C-1", "policy": "hardware-maintenance-contract", "tier": "standard",
+              "created": shanghai(2026, 1, 1, 0, 0),
+              "events": [{"at": shanghai(2026, 2, 10, 10, 0), "type": "inspection_done"}]}
+    result = engine.evaluate(ticket, shanghai(2026, 5, 1, 12, 0))
+    assert result["ok"] and result["severity"] is None and result["targets"] == []
+    inspections = [(o["period"], o["state"], o["start"], o["due"], o["met_at"])
+                   for o in result["obligations"] if o["id"] == "quarterly_inspection"]
+    assert inspections == [
+        (1, "met", "2026-01-01T00:00:00+08:00", "2026-04-01T00:00:00+08:00", "2026-02-10T10:00:00+08:00"),
+        (2, "running", "2026-04-01T00:00:00+08:00", "2026-07-01T00:00:00+08:00", None),
+    ]
+    assert result["next_wakeup"] == "2026-07-01T00:00:00+08:00"
