@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "engine/evaluation_limit.hpp"
 #include "engine/obligations.hpp"
 #include "sla/beyond_coverage.hpp"
 #include "sla/error.hpp"
@@ -91,11 +92,6 @@ thread_local Scratch scratch;
 
 std::int64_t secs(Seconds s) { return s.count(); }
 
-class ChangeLimit : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 class Replay {
  public:
   Replay(const Plan& plan, const PolicyPlan& policy, Scratch& s, Evaluation& out)
@@ -135,10 +131,12 @@ class Replay {
       }
       if (own == kNever || own > horizon) break;
       if (++internal_steps > internal_limit_)
-        throw ChangeLimit(fmt::format(
-            "more than {} escalations and breaches, the last at {}: the rules' escalations "
-            "keep changing the severity (a loop of set_severity / restart)",
-            internal_limit_, format_instant(own, TimeZone::utc())));
+        throw EvaluationLimit(
+            "change_limit",
+            fmt::format(
+                "more than {} escalations and breaches, the last at {}: the rules' escalations "
+                "keep changing the severity (a loop of set_severity / restart)",
+                internal_limit_, format_instant(own, TimeZone::utc())));
       sim_ = own;
       fire_own(own);
       run_cascade();
@@ -961,8 +959,18 @@ void reset(Evaluation& out, std::string_view ticket, Instant now) {
   out.diagnostics.clear();
 }
 
-// Runs `body`; a deadline that cannot be computed or a loop in the rules becomes an error, a
-// computation past a `beyond: warn` calendar's holiday data a warning.
+// A failed evaluation reports the error and nothing to act on: no targets, levels, periods or
+// next_wakeup.
+void fail(Evaluation& out, std::string_view code, std::string message) {
+  out.next_wakeup.reset();
+  out.targets.clear();
+  out.escalations.clear();
+  out.obligations.clear();
+  error(out, std::string(code), std::move(message));
+}
+
+// Runs `body`; a deadline that cannot be computed or a crossed EvaluationLimit fails the
+// evaluation, a computation past a `beyond: warn` calendar's holiday data is a warning.
 template <class F>
 void guarded(Evaluation& out, F&& body) {
   const BeyondCoverageLog beyond;
@@ -971,18 +979,10 @@ void guarded(Evaluation& out, F&& body) {
     for (const BeyondCoverageUse& use : beyond.uses())
       out.diagnostics.push_back(
           {EvaluationDiagnostic::Severity::warning, -1, "beyond_calendar_data", use.warning()});
-  } catch (const ChangeLimit& e) {
-    out.next_wakeup.reset();  // nothing is reported, so there is nothing to wake up for
-    out.targets.clear();
-    out.escalations.clear();
-    out.obligations.clear();
-    error(out, "change_limit", e.what());
+  } catch (const EvaluationLimit& e) {
+    fail(out, e.code(), e.what());
   } catch (const Error& e) {
-    out.next_wakeup.reset();
-    out.targets.clear();
-    out.escalations.clear();
-    out.obligations.clear();
-    error(out, "calendar_error", fmt::format("a deadline cannot be computed: {}", e.what()));
+    fail(out, "calendar_error", fmt::format("a deadline cannot be computed: {}", e.what()));
   }
 }
 

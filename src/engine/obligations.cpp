@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <stdexcept>
 
+#include "engine/evaluation_limit.hpp"
 #include "sla/iso8601.hpp"
 
 namespace sla::engine {
@@ -23,11 +23,6 @@ constexpr Seconds kSecond{1};
 // obligation over 270 years. Past it the evaluation fails with `period_limit` instead of
 // taking memory and time in proportion to a contract's age divided by its shortest period.
 constexpr std::size_t kMaxPeriods = 100'000;
-
-class PeriodLimit : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // The date a `before` event names: a date of the calendars' supported years, or why not.
 Parsed<Date> named_date(const TicketEvent& e) {
@@ -211,11 +206,13 @@ class ObligationRun {
       o.state = ObligationState::running;
     }
     if (out_.obligations.size() >= kMaxPeriods)
-      throw PeriodLimit(fmt::format(
-          "obligation '{}' would report more than {} periods by {} (the contract ticket started "
-          "{}): periods this short over a contract this long are not evaluated",
-          o.id, kMaxPeriods, format_instant(now_, calendar_.time_zone()),
-          format_instant(ticket_.created, calendar_.time_zone())));
+      throw EvaluationLimit(
+          "period_limit",
+          fmt::format("obligation '{}' would report more than {} periods by {} (the contract "
+                      "ticket started "
+                      "{}): periods this short over a contract this long are not evaluated",
+                      o.id, kMaxPeriods, format_instant(now_, calendar_.time_zone()),
+                      format_instant(ticket_.created, calendar_.time_zone())));
     out_.obligations.push_back(o);
     // Its end (where the next period starts) and, unmet, the second it turns missed.
     wake(due);
@@ -261,23 +258,13 @@ void evaluate_obligations(const PolicyPlan& policy, int tier, const Ticket& tick
   if (policy.obligations.empty()) return;
   check_dates(policy, ticket, event_type, out);
   if (now < ticket.created) return;  // the contract has not started: no period yet
-  try {
-    for (const ObligationPlan& o : policy.obligations) {
-      const Calendar& calendar = *o.calendar[static_cast<std::size_t>(tier)];
-      ObligationRun run(o, calendar, ticket, event_type, now, out);
-      if (o.rule->kind == Obligation::Kind::periodic)
-        run.periodic();
-      else
-        run.dated();
-    }
-  } catch (const PeriodLimit& e) {
-    // A failed evaluation reports nothing to act on, as for calendar_error and change_limit.
-    out.next_wakeup.reset();
-    out.targets.clear();
-    out.escalations.clear();
-    out.obligations.clear();
-    out.diagnostics.push_back(
-        {EvaluationDiagnostic::Severity::error, -1, "period_limit", e.what()});
+  for (const ObligationPlan& o : policy.obligations) {
+    const Calendar& calendar = *o.calendar[static_cast<std::size_t>(tier)];
+    ObligationRun run(o, calendar, ticket, event_type, now, out);
+    if (o.rule->kind == Obligation::Kind::periodic)
+      run.periodic();
+    else
+      run.dated();
   }
 }
 

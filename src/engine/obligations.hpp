@@ -17,6 +17,7 @@ namespace sla::engine {
 /// missed. `tier` picks the calendar of obligations without their own. `event_type[k]` is the
 /// interned type of event k, or kNone when the event was rejected (before the creation, out of
 /// order) or no rule names its type: only the others are read, in log order.
+/// Throws EvaluationLimit("period_limit") rather than report over 100,000 periods.
 void evaluate_obligations(const PolicyPlan& policy, int tier, const Ticket& ticket,
                           std::span<const int> event_type, Instant now, Evaluation& out);
 
