@@ -64,10 +64,7 @@ class CaseRunner {
   void run(const MapReader& map) {
     const MapEntry* ticket_entry = map.require("ticket");
     const MapEntry* now_entry = map.require("now");
-    if (ticket_entry == nullptr || now_entry == nullptr) {
-      readable_ = false;  // reported: a case that cannot run must not count as passed
-      return;
-    }
+    if (ticket_entry == nullptr || now_entry == nullptr) return;  // reported
     std::optional<Ticket> ticket = read_ticket(ticket_entry->value);
     if (!ticket) return;
     if (const MapEntry* events = map.find("events"); !read_events(events, *ticket)) return;
@@ -79,39 +76,27 @@ class CaseRunner {
     if (const MapEntry* expect = map.find("expect")) check_targets(e, expect->value);
   }
 
-  /// False when the case reported an error in the file (an input or an expectation that
-  /// cannot be read): a case that did not run as written must not count as passed.
-  bool readable() const {
-    return readable_ && reader_.diagnostics().error_count() == errors_before_;
-  }
+  /// False when the case reported an error in the file since the runner was made (its keys,
+  /// an input or an expectation that cannot be read): a case that did not run as written must
+  /// not count as passed.
+  bool readable() const { return reader_.diagnostics().error_count() == errors_before_; }
 
  private:
   // --- the case's inputs --------------------------------------------------------------------
 
-  void problem(const SourcePosition& at, std::string_view code, std::string message) {
-    reader_.error(at, code, std::move(message));
-    readable_ = false;
-  }
-
   std::optional<Instant> instant(const Value& value, std::string_view what) {
     const auto text = reader_.text(value, what);
-    if (!text) {
-      readable_ = false;
-      return std::nullopt;
-    }
+    if (!text) return std::nullopt;
     const Parsed<Instant> parsed = try_parse_instant(*text, *zone_);
     if (!parsed) {
-      problem(value.at, code::bad_test_value, parsed.error);
+      reader_.error(value.at, code::bad_test_value, parsed.error);
       return std::nullopt;
     }
     return *parsed;
   }
 
   std::optional<Ticket> read_ticket(const Value& value) {
-    if (!reader_.expect_map(value, "'ticket'")) {
-      readable_ = false;
-      return std::nullopt;
-    }
+    if (!reader_.expect_map(value, "'ticket'")) return std::nullopt;
     const MapReader map(reader_, value, "the ticket", kTicketKeys);
     Ticket t;
     auto text_of = [&](std::string_view key, std::string& into) {
@@ -122,8 +107,7 @@ class CaseRunner {
     text_of("policy", t.policy);
     text_of("assignee", t.assignee);
     // No severity is a contract ticket's (the evaluation says so when the policy has targets).
-    for (const char* key : {"tier", "created"})
-      if (map.require(key) == nullptr) readable_ = false;
+    for (const char* key : {"tier", "created"}) map.require(key);
     text_of("tier", t.tier);
     text_of("severity", t.severity);
     if (const MapEntry* a = map.find("attributes")) {
@@ -137,7 +121,7 @@ class CaseRunner {
     zone_ = &ticket_zone(t);
     if (const MapEntry* created = map.find("created"))
       if (auto c = instant(created->value, "'created'")) t.created = *c;
-    if (!readable_) return std::nullopt;
+    if (!readable()) return std::nullopt;
     return t;
   }
 
@@ -156,25 +140,19 @@ class CaseRunner {
     if (events == nullptr) return true;
     if (!reader_.expect_list(events->value, "'events'")) return false;
     for (const Value& item : reader_.items(events->value)) {
-      if (!reader_.expect_map(item, "an event", "a map like {at: ..., type: responded}")) {
-        readable_ = false;
-        continue;
-      }
+      if (!reader_.expect_map(item, "an event", "a map like {at: ..., type: responded}")) continue;
       const MapReader map(reader_, item, "an event", kEventKeys);
       TicketEvent e;
       const MapEntry* at = map.require("at");
       const MapEntry* type = map.require("type");
-      if (at == nullptr || type == nullptr) {
-        readable_ = false;
-        continue;
-      }
+      if (at == nullptr || type == nullptr) continue;
       if (auto t = instant(at->value, "'at'")) e.at = *t;
       if (auto v = reader_.text(type->value, "'type'")) e.type = *v;
       if (const MapEntry* to = map.find("to"))
         if (auto v = reader_.text(to->value, "'to'")) e.to = *v;
       ticket.events.push_back(std::move(e));
     }
-    return readable_;
+    return readable();
   }
 
   // --- comparisons --------------------------------------------------------------------------
@@ -214,9 +192,10 @@ class CaseRunner {
     if (!text) return;
     const Parsed<DurationSpec> d = try_parse_duration(*text);
     if (!d || d->kind != DurationSpec::Kind::business) {
-      problem(entry.value.at, code::bad_test_value,
-              fmt::format("'{}' is an amount of running time like 4h, 1h30m or -30m, not '{}'",
-                          entry.key, *text));
+      reader_.error(
+          entry.value.at, code::bad_test_value,
+          fmt::format("'{}' is an amount of running time like 4h, 1h30m or -30m, not '{}'",
+                      entry.key, *text));
       return;
     }
     if (d->business != actual)
@@ -228,10 +207,7 @@ class CaseRunner {
   template <HasWords State>
   void compare_state(const MapEntry& entry, const std::string& what, State actual) {
     const auto state = reader_.choice<State>(entry.value, "'state'");
-    if (!state) {
-      readable_ = false;
-      return;
-    }
+    if (!state) return;
     if (*state != actual)
       fail(entry.value.at,
            fmt::format("{}: expected {}, got {}", what, to_string(*state), to_string(actual)));
@@ -254,17 +230,18 @@ class CaseRunner {
     const MapEntry* entry = map.find(noun);
     if (entry == nullptr) return &last;
     if (all == nullptr) {
-      problem(entry->key_at, code::invalid_value,
-              fmt::format("'{}' picks a {} of {} given as a map; in a list, each item is a {} "
-                          "already",
-                          noun, noun, whose, noun));
+      reader_.error(
+          entry->key_at, code::invalid_value,
+          fmt::format("'{}' picks a {} of {} given as a map; in a list, each item is a {} "
+                      "already",
+                      noun, noun, whose, noun));
       return nullptr;
     }
     const auto n = reader_.integer(entry->value, fmt::format("'{}'", noun));
     if (!n) return nullptr;
     if (*n < 1) {
-      problem(entry->value.at, code::invalid_value,
-              fmt::format("'{}' counts from 1 (the first {}), not {}", noun, noun, *n));
+      reader_.error(entry->value.at, code::invalid_value,
+                    fmt::format("'{}' counts from 1 (the first {}), not {}", noun, noun, *n));
       return nullptr;
     }
     if (*n > static_cast<long long>(all->size())) {
@@ -452,8 +429,8 @@ class CaseRunner {
       expected = std::stod(*text, &used);
       if (used != text->size()) throw std::invalid_argument("trailing text");
     } catch (const std::exception&) {
-      problem(entry.value.at, code::bad_test_value,
-              fmt::format("'percent' is a number like 37.5, not '{}'", *text));
+      reader_.error(entry.value.at, code::bad_test_value,
+                    fmt::format("'percent' is a number like 37.5, not '{}'", *text));
       return;
     }
     if (!actual || std::abs(*actual - expected) > 0.05)
@@ -470,10 +447,7 @@ class CaseRunner {
     for (const MapEntry& entry : map.entries()) {
       const Value key{YAML::Node(entry.key), entry.key_at};
       const auto n = reader_.integer(key, "a level number");
-      if (!n) {
-        readable_ = false;
-        continue;
-      }
+      if (!n) continue;
       if (*n < 1 || *n > static_cast<long long>(levels.size())) {
         fail(entry.key_at, fmt::format("{}: there is no escalation level {} (it has {})", label, *n,
                                        levels.size()));
@@ -506,8 +480,7 @@ class CaseRunner {
   PolicyTestCase& result_;
   const TimeZone* zone_ = &utc_;
   TimeZone utc_ = TimeZone::utc();
-  bool readable_ = true;
-  std::size_t errors_before_;
+  std::size_t errors_before_;  ///< the file's errors before this case was read
 };
 
 class FileRunner {
@@ -581,11 +554,11 @@ class FileRunner {
   void run_case(const Engine& engine, const Value& item) {
     PolicyTestCase result;
     result.where = item.at;
+    CaseRunner runner(reader_, engine, result);  // from here, an error makes it unreadable
     if (!reader_.expect_map(item, "a case", "a map with name, ticket, now and expect")) return;
     const MapReader map(reader_, item, "a case", kCaseKeys);
     if (const MapEntry* name = map.require("name"))
       if (auto text = reader_.text(name->value, "'name'")) result.name = *text;
-    CaseRunner runner(reader_, engine, result);
     runner.run(map);
     std::stable_sort(result.failures.begin(), result.failures.end(),
                      [](const PolicyTestFailure& a, const PolicyTestFailure& b) {
