@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <span>
 
 #include "rules/codes.hpp"
 #include "rules/condition_reader.hpp"
@@ -164,12 +165,11 @@ void check_event_parts(const yaml::Reader& reader, const yaml::MapReader& map,
                        const ObligationSource& o) {
   struct Part {
     std::string_view key;
-    std::vector<std::string> events;
+    std::span<const std::string> events;
     std::string_view role;
   };
   const Part parts[] = {
-      {"before", o.rule.before.empty() ? std::vector<std::string>{} : std::vector{o.rule.before},
-       "opens an occurrence"},
+      {"before", {&o.rule.before, o.rule.before.empty() ? 0u : 1u}, "opens an occurrence"},
       {"met_by", o.rule.met_by, "meets a period"},
       {"until", o.rule.until, "ends the contract"},
   };
