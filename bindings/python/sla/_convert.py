@@ -130,34 +130,30 @@ def _pandas_wrap(template: Any) -> Wrap:
     return wrap
 
 
-def _datetime64_to_seconds(values: np.ndarray, what: str) -> np.ndarray:
-    if values.dtype == np.dtype("datetime64[s]"):
+def _whole_seconds(values: np.ndarray, seconds_dtype: str, what: str, hint: str) -> np.ndarray:
+    """datetime64 or timedelta64 values of any unit as int64 seconds (NaT stays NaT's int64);
+    a value with a fraction of a second is an error naming its element."""
+    if values.dtype == np.dtype(seconds_dtype):
         return values.view(np.int64)  # already whole seconds: no copy, no check
-    seconds = values.astype("datetime64[s]")
+    seconds = values.astype(seconds_dtype)
     exact = seconds.astype(values.dtype) == values
     if not np.all(exact | np.isnat(values)):
         first = int(np.argmin(exact | np.isnat(values)))
         raise ValueError(
             f"{what}: element {first} ({values[first]}) has a fraction of a second; sla works "
-            "in whole seconds (floor it first)"
+            f"in whole seconds{hint}"
         )
     return seconds.view(np.int64)
+
+
+def _datetime64_to_seconds(values: np.ndarray, what: str) -> np.ndarray:
+    return _whole_seconds(values, "datetime64[s]", what, " (floor it first)")
 
 
 def _timedelta64_to_seconds(values: np.ndarray, what: str) -> np.ndarray:
     if values.dtype == np.dtype("timedelta64"):  # generic unit: no meaning in seconds
         raise ValueError(f"{what}: timedelta64 without a unit")
-    if values.dtype == np.dtype("timedelta64[s]"):
-        return values.view(np.int64)
-    seconds = values.astype("timedelta64[s]")
-    exact = seconds.astype(values.dtype) == values
-    if not np.all(exact | np.isnat(values)):
-        first = int(np.argmin(exact | np.isnat(values)))
-        raise ValueError(
-            f"{what}: element {first} ({values[first]}) has a fraction of a second; sla works "
-            "in whole seconds"
-        )
-    return seconds.view(np.int64)
+    return _whole_seconds(values, "timedelta64[s]", what, "")
 
 
 def instants_array(values: Any, what: str) -> Tuple[np.ndarray, Optional[Wrap]]:
